@@ -1,0 +1,97 @@
+package org.unccd.cst.aggregate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.unccd.cst.model.Messages;
+import org.unccd.cst.model.Outcome;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.model.Report;
+import org.unccd.cst.model.WorkItem;
+
+/**
+ * Derives policy-oriented recommendations from the figures, by the rules the README lists:
+ * a budget gap, an overdue or delayed outcome, an outcome with no progress report.
+ */
+public final class RecommendationRules {
+
+	public static final String BUDGET_GAP = "budget-gap";
+
+	public static final String OUTCOME_OVERDUE = "outcome-overdue";
+
+	public static final String OUTCOME_DELAYED = "outcome-delayed";
+
+	public static final String OUTCOME_UNREPORTED = "outcome-unreported";
+
+	private RecommendationRules() {
+	}
+
+	/** The recommendations derived for one report, in the report's language. */
+	public static List<Summary.Recommendation> derive(Programme programme, Report report, Summary summary,
+			Messages messages) {
+		List<Summary.Recommendation> derived = new ArrayList<>();
+		Summary.Budget budget = summary.budget();
+		if (budget.gap().signum() > 0) {
+			derived.add(rule(report, BUDGET_GAP, 1, messages.get("addressee.cop"),
+					messages.get("rule." + BUDGET_GAP, summary.currency(), messages.money(budget.total()),
+							messages.money(budget.secured()), messages.money(budget.gap()),
+							messages.money(budget.gapAfterPledges()), programme.source())));
+		}
+		Map<String, Summary.OutcomeStatus> statuses = summary.outcomes()
+			.stream()
+			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (s) -> s));
+		String secretariat = messages.get("addressee.secretariat");
+		for (Outcome outcome : coveredOutcomes(programme, report)) {
+			Summary.OutcomeStatus status = statuses.get(outcome.code());
+			String title = outcome.title().in(messages.lang());
+			if (status.overdue()) {
+				derived.add(rule(report, OUTCOME_OVERDUE, 1, secretariat,
+						messages.get("rule." + OUTCOME_OVERDUE, outcome.code(), title,
+								messages.date(LocalDate.parse(status.due())), messages.status(status.status()),
+								messages.percent(status.percent()))));
+			}
+			else if (ProgressRules.DELAYED.equals(status.status())) {
+				derived.add(rule(report, OUTCOME_DELAYED, 2, secretariat, messages.get("rule." + OUTCOME_DELAYED,
+						outcome.code(), title, messages.percent(status.percent()))));
+			}
+			if (status.lastUpdate() == null) {
+				derived.add(rule(report, OUTCOME_UNREPORTED, 2, secretariat,
+						messages.get("rule." + OUTCOME_UNREPORTED, outcome.code(), title)));
+			}
+		}
+		return derived;
+	}
+
+	/** The outcomes of the work items a report covers, each once, in programme order. */
+	public static List<Outcome> coveredOutcomes(Programme programme, Report report) {
+		Set<String> covered = coveredWorkItems(programme, report).stream()
+			.map(WorkItem::code)
+			.collect(Collectors.toSet());
+		return programme.allOutcomes().stream().filter((o) -> covered.contains(o.workItem())).toList();
+	}
+
+	/** The work items a report covers with their subtrees, each once, in programme order. */
+	public static List<WorkItem> coveredWorkItems(Programme programme, Report report) {
+		Set<String> codes = report.covers()
+			.stream()
+			.flatMap((code) -> programme.workItemsByCode().get(code).subtree().stream())
+			.map(WorkItem::code)
+			.collect(Collectors.toSet());
+		return programme.allWorkItems().stream().filter((item) -> codes.contains(item.code())).toList();
+	}
+
+	private static Summary.Recommendation rule(Report report, String rule, int priority, String addressee,
+			String text) {
+		return new Summary.Recommendation(report.id(), text, addressee, priority, "rule", rule);
+	}
+
+	static BigDecimal zero() {
+		return BigDecimal.ZERO.setScale(2);
+	}
+
+}

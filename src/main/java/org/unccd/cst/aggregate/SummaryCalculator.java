@@ -1,0 +1,229 @@
+package org.unccd.cst.aggregate;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.unccd.cst.ingest.DataTable;
+import org.unccd.cst.model.BudgetLine;
+import org.unccd.cst.model.Funding;
+import org.unccd.cst.model.Messages;
+import org.unccd.cst.model.Outcome;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.model.Report;
+import org.unccd.cst.model.WorkItem;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Computes the summary of a run: sums and latest rows in SQL over the staging tables, the
+ * rules that are not sums in {@link ProgressRules}, {@link BudgetRules} and
+ * {@link RecommendationRules}.
+ */
+public class SummaryCalculator {
+
+	public static final List<String> CLUSTERS = List.of("a.i", "a.ii", "a.iii", "b", "c", "*", "-");
+
+	/** The source id of proposals.csv, which is reference data and not counted in inputs. */
+	public static final int PROPOSALS_SOURCE = -1;
+
+	private final JdbcTemplate jdbc;
+
+	private final Programme programme;
+
+	private final LocalDate asOf;
+
+	public SummaryCalculator(JdbcTemplate jdbc, Programme programme, LocalDate asOf) {
+		this.jdbc = jdbc;
+		this.programme = programme;
+		this.asOf = asOf;
+	}
+
+	public Summary calculate() {
+		List<Summary.OutcomeStatus> outcomes = outcomes();
+		Map<String, BigDecimal> spentByItem = sumBy("SELECT work_item, SUM(amount_pc) FROM expenditure "
+				+ "WHERE row_date <= ? AND work_item IS NOT NULL GROUP BY work_item");
+		List<Summary.WorkItemStatus> workItems = workItems(outcomes, spentByItem);
+		Summary.Budget budget = budget();
+		Summary partial = new Summary(this.programme.session(), this.asOf.toString(), this.programme.currency(),
+				outcomes, workItems, budget, proposals(), List.of(), inputs());
+		return new Summary(partial.session(), partial.asOf(), partial.currency(), outcomes, workItems, budget,
+				partial.proposals(), recommendations(partial), partial.inputs());
+	}
+
+	private List<Summary.OutcomeStatus> outcomes() {
+		Map<String, Object[]> latest = new HashMap<>();
+		this.jdbc.query("SELECT outcome, status, row_date FROM (SELECT outcome, status, row_date, ROW_NUMBER() OVER "
+				+ "(PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n FROM progress WHERE row_date <= ?) "
+				+ "WHERE n = 1", (rs) -> {
+					latest.put(rs.getString(1), new Object[] { rs.getString(2), rs.getDate(3).toLocalDate() });
+				}, Date.valueOf(this.asOf));
+		Map<String, BigDecimal> percents = new HashMap<>();
+		this.jdbc.query("SELECT outcome, CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM (SELECT outcome, "
+				+ "status, percent, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
+				+ "FROM progress WHERE row_date <= ? AND (percent IS NOT NULL OR status = 'completed')) WHERE n = 1",
+				(rs) -> {
+					percents.put(rs.getString(1), rs.getBigDecimal(2));
+				}, Date.valueOf(this.asOf));
+		List<Summary.OutcomeStatus> statuses = new ArrayList<>();
+		for (Outcome outcome : this.programme.allOutcomes()) {
+			Object[] row = latest.get(outcome.code());
+			String status = (row != null) ? (String) row[0] : ProgressRules.PLANNED;
+			BigDecimal percent = Money.percent(percents.getOrDefault(outcome.code(), BigDecimal.ZERO));
+			boolean overdue = ProgressRules.overdue(outcome.due(), status, this.asOf);
+			statuses.add(new Summary.OutcomeStatus(outcome.code(), outcome.workItem(), status, percent,
+					(outcome.due() != null) ? outcome.due().toString() : null, overdue,
+					(row != null) ? row[1].toString() : null));
+		}
+		return statuses;
+	}
+
+	private List<Summary.WorkItemStatus> workItems(List<Summary.OutcomeStatus> outcomes,
+			Map<String, BigDecimal> spentByItem) {
+		Map<String, Summary.OutcomeStatus> byCode = new HashMap<>();
+		outcomes.forEach((o) -> byCode.put(o.code(), o));
+		Map<String, Outcome> programmeOutcomes = this.programme.outcomesByCode();
+		List<Summary.WorkItemStatus> items = new ArrayList<>();
+		for (WorkItem item : this.programme.allWorkItems()) {
+			List<ProgressRules.OutcomeState> states = item.subtreeOutcomes()
+				.stream()
+				.map((o) -> byCode.get(o.code()))
+				.map((s) -> new ProgressRules.OutcomeState(s.status(), s.percent(),
+						programmeOutcomes.get(s.code()).weight(), s.overdue()))
+				.toList();
+			BigDecimal spent = item.subtree()
+				.stream()
+				.map((each) -> spentByItem.getOrDefault(each.code(), BigDecimal.ZERO))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			items.add(new Summary.WorkItemStatus(item.code(), ProgressRules.status(states),
+					ProgressRules.percent(states), Money.halfEven(spent)));
+		}
+		return items;
+	}
+
+	private Summary.Budget budget() {
+		Date cutOff = Date.valueOf(this.asOf);
+		Map<String, BigDecimal> spentByLine = sumBy(
+				"SELECT budget_line, SUM(amount_pc) FROM expenditure WHERE row_date <= ? GROUP BY budget_line");
+		Map<String, BigDecimal> received = sumBy("SELECT source, SUM(amount_pc) FROM funding WHERE row_date <= ? "
+				+ "AND status = 'received' GROUP BY source");
+		BigDecimal pledged = this.jdbc.queryForObject(
+				"SELECT COALESCE(SUM(amount_pc), 0) FROM funding WHERE row_date <= ? AND status = 'pledged'",
+				BigDecimal.class, cutOff);
+		Map<String, BigDecimal[]> bySource = new LinkedHashMap<>();
+		for (String source : List.of("core", "extrabudgetary")) {
+			bySource.put(source, new BigDecimal[] { BigDecimal.ZERO, received.getOrDefault(source, BigDecimal.ZERO),
+					BigDecimal.ZERO });
+		}
+		for (Funding funding : this.programme.funding()) {
+			BigDecimal[] figures = bySource.get(funding.source());
+			figures[1] = figures[1].add(funding.amount());
+		}
+		List<Summary.LineStatus> lines = new ArrayList<>();
+		BigDecimal total = BigDecimal.ZERO;
+		BigDecimal spent = BigDecimal.ZERO;
+		for (BudgetLine line : this.programme.budgetLines()) {
+			BigDecimal lineSpent = Money.halfEven(spentByLine.getOrDefault(line.code(), BigDecimal.ZERO));
+			lines.add(new Summary.LineStatus(line.code(), line.source(), Money.halfEven(line.amount()), lineSpent,
+					BudgetRules.executionRate(lineSpent, line.amount())));
+			BigDecimal[] figures = bySource.get(line.source());
+			figures[0] = figures[0].add(line.amount());
+			figures[2] = figures[2].add(lineSpent);
+			total = total.add(line.amount());
+			spent = spent.add(lineSpent);
+		}
+		Map<String, Summary.SourceStatus> sources = new LinkedHashMap<>();
+		BigDecimal secured = BigDecimal.ZERO;
+		for (Map.Entry<String, BigDecimal[]> entry : bySource.entrySet()) {
+			BigDecimal[] f = entry.getValue();
+			sources.put(entry.getKey(),
+					new Summary.SourceStatus(Money.halfEven(f[0]), Money.halfEven(f[1]), Money.halfEven(f[2])));
+			secured = secured.add(f[1]);
+		}
+		BigDecimal gap = BudgetRules.gap(total, secured);
+		return new Summary.Budget(Money.halfEven(total), Money.halfEven(secured), Money.halfEven(pledged), gap,
+				BudgetRules.gapAfterPledges(gap, pledged), Money.halfEven(spent), lines, sources);
+	}
+
+	private Summary.Proposals proposals() {
+		Map<String, Long> byCluster = new LinkedHashMap<>();
+		CLUSTERS.forEach((cluster) -> byCluster.put(cluster, 0L));
+		this.jdbc.query("SELECT cluster, COUNT(*) FROM proposal GROUP BY cluster",
+				(rs) -> {
+					byCluster.put(rs.getString(1), rs.getLong(2));
+				});
+		long submissions = this.jdbc.queryForObject("SELECT COUNT(DISTINCT no) FROM proposal", Long.class);
+		long topics = this.jdbc.queryForObject("SELECT COUNT(*) FROM proposal", Long.class);
+		long rejected = this.jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE source_id = ?", Long.class,
+				PROPOSALS_SOURCE);
+		return new Summary.Proposals(submissions, topics, byCluster, rejected);
+	}
+
+	private List<Summary.Recommendation> recommendations(Summary summary) {
+		Messages english = Messages.of("en");
+		List<Summary.Recommendation> all = new ArrayList<>();
+		for (Report report : this.programme.reports()) {
+			List<Summary.Recommendation> input = new ArrayList<>();
+			this.jdbc.query("SELECT text, addressee, priority FROM recommendation WHERE report = ? "
+					+ "AND (row_date IS NULL OR row_date <= ?) ORDER BY priority, seq", (rs) -> {
+						input.add(new Summary.Recommendation(report.id(), rs.getString(1),
+								(rs.getString(2) != null) ? rs.getString(2) : english.get("addressee.cop"), rs.getInt(3),
+								"input", null));
+					}, report.id(), Date.valueOf(this.asOf));
+			all.addAll(input);
+			List<Summary.Recommendation> derived = new ArrayList<>(
+					RecommendationRules.derive(this.programme, report, summary, english));
+			derived.sort(Comparator.comparingInt(Summary.Recommendation::priority));
+			all.addAll(derived);
+		}
+		return all;
+	}
+
+	private Summary.Inputs inputs() {
+		Map<Integer, long[]> counts = new LinkedHashMap<>();
+		Map<Integer, String> labels = new LinkedHashMap<>();
+		this.jdbc.query("SELECT id, label FROM source_file WHERE id >= 0 ORDER BY id", (rs) -> {
+			labels.put(rs.getInt(1), rs.getString(2));
+			counts.put(rs.getInt(1), new long[2]);
+		});
+		long afterAsOf = 0;
+		for (DataTable table : DataTable.values()) {
+			this.jdbc.query("SELECT source_id, COUNT(*) FROM " + table.stagingTable() + " GROUP BY source_id", (rs) -> {
+				counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[0] += rs.getLong(2);
+			});
+			if (table.cutOffApplies()) {
+				afterAsOf += this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM " + table.stagingTable() + " WHERE row_date > ?", Long.class,
+						Date.valueOf(this.asOf));
+			}
+		}
+		this.jdbc.query("SELECT source_id, COUNT(*) FROM reject WHERE source_id >= 0 GROUP BY source_id", (rs) -> {
+			counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[1] += rs.getLong(2);
+		});
+		List<Summary.FileCount> files = new ArrayList<>();
+		long accepted = 0;
+		long rejected = 0;
+		for (Map.Entry<Integer, long[]> entry : counts.entrySet()) {
+			long[] c = entry.getValue();
+			files.add(new Summary.FileCount(labels.get(entry.getKey()), c[0] + c[1], c[0], c[1]));
+			accepted += c[0];
+			rejected += c[1];
+		}
+		return new Summary.Inputs(accepted + rejected, accepted, rejected, afterAsOf, files);
+	}
+
+	private Map<String, BigDecimal> sumBy(String sql) {
+		Map<String, BigDecimal> sums = new HashMap<>();
+		this.jdbc.query(sql, (rs) -> {
+			sums.put(rs.getString(1), rs.getBigDecimal(2));
+		}, Date.valueOf(this.asOf));
+		return sums;
+	}
+
+}

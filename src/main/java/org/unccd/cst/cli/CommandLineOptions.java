@@ -1,0 +1,138 @@
+package org.unccd.cst.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.unccd.cst.job.RunParameters;
+
+/**
+ * Parses the contract's command line into run parameters; anything it does not know is an
+ * error with a one-line message.
+ */
+final class CommandLineOptions {
+
+	static final List<String> LANGUAGES = List.of("en", "zh");
+
+	static final String USAGE = """
+			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
+			                                  [--lang=en,zh] [--max-rejects=N] [--force]
+
+			Turns the SPI work programme and its progress data into the CST synthesis reports (PDF),
+			the workbooks (XLSX), summary.json, rejects.csv and manifest.json, published in
+			OUTPUT/<session>/.
+
+			  --input=DIR         input folder: programme.yaml, proposals.csv, progress/ (default input)
+			  --output=DIR        output folder (default output)
+			  --as-of=YYYY-MM-DD  cut-off date: only rows dated on or before it count (default today)
+			  --lang=LIST         report languages, comma-separated: en, zh (default en)
+			  --max-rejects=N     fail when more than N rows are rejected (default 1000)
+			  --force             regenerate even when the published outputs are current
+			  --help              print this help
+
+			Exit codes: 0 success; 3 success with rejected rows; 1 failed, nothing published;
+			            2 bad command line; 4 output folder busy.
+			""";
+
+	private CommandLineOptions() {
+	}
+
+	/** A command line that cannot be used. */
+	static final class BadCommandLine extends Exception {
+
+		BadCommandLine(String message) {
+			super(message);
+		}
+
+	}
+
+	/** {@code null} when help was asked for. */
+	static RunParameters parse(String[] args, LocalDate today) throws BadCommandLine {
+		Path input = Path.of("input");
+		Path output = Path.of("output");
+		LocalDate asOf = today;
+		List<String> languages = List.of("en");
+		long maxRejects = 1000;
+		boolean force = false;
+		Set<String> seen = new java.util.HashSet<>();
+		for (String arg : args) {
+			if (arg.equals("--help") || arg.equals("-h")) {
+				return null;
+			}
+			if (!arg.startsWith("--")) {
+				throw new BadCommandLine("unexpected argument \"" + arg + "\": options are written --name=value");
+			}
+			int equals = arg.indexOf('=');
+			String name = (equals > 0) ? arg.substring(2, equals) : arg.substring(2);
+			String value = (equals > 0) ? arg.substring(equals + 1) : null;
+			if (!seen.add(name)) {
+				throw new BadCommandLine("option --" + name + " is given twice");
+			}
+			switch (name) {
+				case "input" -> input = Path.of(required(name, value));
+				case "output" -> output = Path.of(required(name, value));
+				case "as-of" -> asOf = date(required(name, value));
+				case "lang" -> languages = languages(required(name, value));
+				case "max-rejects" -> maxRejects = count(required(name, value));
+				case "force" -> {
+					if (value != null) {
+						throw new BadCommandLine("option --force takes no value");
+					}
+					force = true;
+				}
+				default -> throw new BadCommandLine("unknown option --" + name);
+			}
+		}
+		return new RunParameters(input, output, asOf, languages, maxRejects, force);
+	}
+
+	private static String required(String name, String value) throws BadCommandLine {
+		if (value == null || value.isBlank()) {
+			throw new BadCommandLine("option --" + name + " needs a value: --" + name + "=...");
+		}
+		return value.strip();
+	}
+
+	private static LocalDate date(String value) throws BadCommandLine {
+		try {
+			if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				throw new DateTimeParseException("", value, 0);
+			}
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadCommandLine("--as-of=" + value + " is not a date YYYY-MM-DD");
+		}
+	}
+
+	private static List<String> languages(String value) throws BadCommandLine {
+		Set<String> languages = new LinkedHashSet<>();
+		for (String lang : value.split(",")) {
+			String code = lang.strip();
+			if (!LANGUAGES.contains(code)) {
+				throw new BadCommandLine("--lang: \"" + code + "\" is not a supported language (supported: "
+						+ String.join(", ", LANGUAGES) + ")");
+			}
+			languages.add(code);
+		}
+		return new ArrayList<>(languages);
+	}
+
+	private static long count(String value) throws BadCommandLine {
+		try {
+			long count = Long.parseLong(value);
+			if (count < 0) {
+				throw new NumberFormatException();
+			}
+			return count;
+		}
+		catch (NumberFormatException ex) {
+			throw new BadCommandLine("--max-rejects=" + value + " is not a whole number of 0 or more");
+		}
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.job.ReportRunner;
+import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.programme.ProgrammeException;
+import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.Manifest;
+import org.unccd.cst.publish.OutputLock;
+import org.unccd.cst.publish.Publisher;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One run from the command line: parse the options, take the output folder's lock, check
+ * the programme, skip the work when the published outputs are current, else start the
+ * Spring Batch job, and return the contract's exit code.
+ */
+public final class Launcher {
+
+	public static final int SUCCESS = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int BAD_COMMAND_LINE = 2;
+
+	public static final int SUCCESS_WITH_REJECTS = 3;
+
+	public static final int BUSY = 4;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Class<?> application;
+
+	public Launcher(PrintStream out, PrintStream err, Class<?> application) {
+		this.out = out;
+		this.err = err;
+		this.application = application;
+	}
+
+	public int run(String[] args) {
+		RunParameters parameters;
+		try {
+			parameters = CommandLineOptions.parse(args, LocalDate.now());
+		}
+		catch (CommandLineOptions.BadCommandLine ex) {
+			this.err.println("cst-reports: " + ex.getMessage() + " (see --help)");
+			return BAD_COMMAND_LINE;
+		}
+		if (parameters == null) {
+			this.out.print(CommandLineOptions.USAGE);
+			return SUCCESS;
+		}
+		if (!Files.isDirectory(parameters.input())) {
+			this.err.println("cst-reports: --input: no folder " + parameters.input() + " (see --help)");
+			return BAD_COMMAND_LINE;
+		}
+		try {
+			Optional<OutputLock> lock = OutputLock.tryAcquire(parameters.output());
+			if (lock.isEmpty()) {
+				this.err.println("cst-reports: the output folder " + parameters.output()
+						+ " is busy: another run holds it (" + OutputLock.holder(parameters.output())
+						+ "). Wait for it to finish.");
+				return BUSY;
+			}
+			try (OutputLock held = lock.get()) {
+				return runLocked(parameters);
+			}
+		}
+		catch (ProgrammeException ex) {
+			this.err.println("cst-reports: " + ex.getMessage() + "; nothing was published");
+			return FAILED;
+		}
+		catch (Exception ex) {
+			this.err.println("cst-reports: the run failed: " + ex.getMessage() + "; nothing was published");
+			return FAILED;
+		}
+	}
+
+	private int runLocked(RunParameters parameters) throws Exception {
+		Programme programme = ProgrammeLoader.load(parameters.input());
+		Publisher.recover(parameters.output(), programme.session());
+		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
+		String digest = Manifest.digest(inputs);
+		if (!parameters.force() && isCurrent(parameters, programme.session(), digest)) {
+			this.out.println("The published outputs in " + parameters.output().resolve(programme.session())
+					+ " are current (same inputs and parameters); nothing to do. Use --force to regenerate.");
+			return SUCCESS;
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
+			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output())))
+			.run()) {
+			ReportRunner.Result result = context.getBean(ReportRunner.class)
+				.run(parameters, programme.session(), digest);
+			PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
+			result.messages().forEach((message) -> stream.println(((result.exitCode() == FAILED) ? "cst-reports: " : "")
+					+ message));
+			return SpringApplication.exit(context, result::exitCode);
+		}
+	}
+
+	static String databaseUrl(Path output) {
+		Path db = output.resolve(".cst-reports").resolve("db").resolve("jobs");
+		return "jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/** Whether the published set was made from these inputs with these parameters, and is whole. */
+	static boolean isCurrent(RunParameters parameters, String session, String digest) throws IOException {
+		Path dir = parameters.output().resolve(session);
+		Path file = dir.resolve(Manifest.FILE);
+		if (!Files.isRegularFile(file)) {
+			return false;
+		}
+		Manifest manifest;
+		try {
+			manifest = JsonFiles.read(file, Manifest.class);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+		Manifest.Parameters p = manifest.parameters();
+		return digest.equals(manifest.inputDigest()) && Manifest.currentGenerator().equals(manifest.generator())
+				&& parameters.asOf().toString().equals(p.asOf()) && parameters.languages().equals(p.lang())
+				&& parameters.maxRejects() == p.maxRejects() && manifest.outputs().equals(Manifest.outputs(dir));
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.unccd.cst.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads every record of every data file in {@code progress/}, in file name order, then row
+ * order. Its state is the number of records handed out, so a restarted step goes on from
+ * the last committed chunk.
+ */
+public class DataFileItemReader implements ItemStreamReader<RawRecord> {
+
+	private static final Logger log = LoggerFactory.getLogger(DataFileItemReader.class);
+
+	private static final String READ_COUNT = "records.read";
+
+	private final Path inputDir;
+
+	private List<Path> files;
+
+	private int fileIndex;
+
+	private int nextSourceId;
+
+	private long seq;
+
+	private RecordSource current;
+
+	public DataFileItemReader(Path inputDir) {
+		this.inputDir = inputDir;
+	}
+
+	/** The data files of an input folder in read order: CSV and XLSX, by name. */
+	public static List<Path> dataFiles(Path inputDir) {
+		Path folder = inputDir.resolve("progress");
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> listing = Files.list(folder)) {
+			return listing.filter(Files::isRegularFile).filter(DataFileItemReader::isDataFile).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean isDataFile(Path path) {
+		String name = path.getFileName().toString();
+		String lower = name.toLowerCase(Locale.ROOT);
+		boolean data = lower.endsWith(".csv") || lower.endsWith(".xlsx");
+		if (name.startsWith(".") || name.startsWith("~$")) {
+			return false;
+		}
+		if (!data) {
+			log.info("Not a data file, left aside: progress/{}", name);
+		}
+		return data;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.files = dataFiles(this.inputDir);
+		long resumeAt = context.getLong(READ_COUNT, 0L);
+		if (resumeAt > 0) {
+			log.info("Resuming ingestion after record {}", resumeAt);
+			while (this.seq < resumeAt && read() != null) {
+				// skip what the committed chunks already hold
+			}
+		}
+	}
+
+	@Override
+	public RawRecord read() {
+		try {
+			while (true) {
+				if (this.current == null) {
+					if (this.fileIndex >= this.files.size()) {
+						return null;
+					}
+					this.current = openSource(this.files.get(this.fileIndex++));
+				}
+				RawRecord record = this.current.next(this.seq + 1);
+				if (record != null) {
+					this.seq++;
+					return record;
+				}
+				this.current.close();
+				this.current = null;
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("Cannot read " + this.files.get(this.fileIndex - 1), ex);
+		}
+	}
+
+	private RecordSource openSource(Path file) throws IOException {
+		String label = this.inputDir.relativize(file).toString().replace('\\', '/');
+		String name = file.getFileName().toString();
+		if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+			return new XlsxRecordSource(file, label, () -> this.nextSourceId++);
+		}
+		int sourceId = this.nextSourceId++;
+		DataTable table = DataTable.forName(name).orElse(null);
+		if (table == null) {
+			return new SingleProblemSource(new RawRecord(0, sourceId, label, null, 0, null,
+					new RawRecord.Problem("", "", "the file name does not start with a table name (progress, "
+							+ "expenditures, funding, findings, recommendations, rates)")));
+		}
+		return new CsvRecordSource(file, table, sourceId, label);
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(READ_COUNT, this.seq);
+	}
+
+	@Override
+	public void close() {
+		if (this.current != null) {
+			try {
+				this.current.close();
+			}
+			catch (IOException ex) {
+				log.warn("Cannot close an input file", ex);
+			}
+			this.current = null;
+		}
+	}
+
+	/** A file reported as a whole: one rejected record. */
+	private static final class SingleProblemSource implements RecordSource {
+
+		private RawRecord record;
+
+		SingleProblemSource(RawRecord record) {
+			this.record = record;
+		}
+
+		@Override
+		public RawRecord next(long seq) {
+			RawRecord next = this.record;
+			this.record = null;
+			return (next != null) ? new RawRecord(seq, next.sourceId(), next.source(), null, 0, null, next.problem())
+					: null;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.unccd.cst.ingest;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.unccd.cst.aggregate.SummaryCalculator;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Loads {@code proposals.csv}, the annex of thematic proposals, into the {@code proposal}
+ * table; a row that cannot be used is rejected like a data row, with its line.
+ */
+public class ProposalsLoader {
+
+	public static final String FILE = "proposals.csv";
+
+	private static final List<String> COLUMNS = List.of("no", "submitter", "submitter_type", "topic", "cluster");
+
+	private static final Map<String, String> CLUSTER_SPELLINGS = Map.of("a.一", "a.i", "a.二", "a.ii", "a.三",
+			"a.iii");
+
+	private final JdbcTemplate jdbc;
+
+	public ProposalsLoader(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void load(Path inputDir) throws IOException {
+		this.jdbc.execute("DROP TABLE IF EXISTS proposal");
+		this.jdbc.execute("CREATE TABLE proposal (line BIGINT PRIMARY KEY, no VARCHAR(100), submitter VARCHAR(10000), "
+				+ "submitter_type VARCHAR(20), topic VARCHAR(10000), topic_zh VARCHAR(10000), cluster VARCHAR(10))");
+		Path file = inputDir.resolve(FILE);
+		if (!Files.isRegularFile(file)) {
+			return;
+		}
+		this.jdbc.update("MERGE INTO source_file (id, label, tbl) KEY (id) VALUES (?, ?, 'proposals')",
+				SummaryCalculator.PROPOSALS_SOURCE, FILE);
+		var decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.replaceWith(String.valueOf(CsvRecordSource.INVALID));
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> rejects = new ArrayList<>();
+		try (CsvRecordParser parser = new CsvRecordParser(new InputStreamReader(Files.newInputStream(file), decoder))) {
+			Map<String, Integer> header = null;
+			CsvRecordParser.CsvRecord record;
+			while ((record = parser.next()) != null) {
+				if (record.isBlank()) {
+					continue;
+				}
+				if (header == null) {
+					header = new HashMap<>();
+					for (int i = 0; i < record.fields().size(); i++) {
+						header.put(HeaderMapping.normalize(record.fields().get(i)), i);
+					}
+					continue;
+				}
+				String problem = (record.problem() != null) ? record.problem() : check(header, record.fields());
+				if (problem != null) {
+					rejects.add(new Object[] { -record.line(), SummaryCalculator.PROPOSALS_SOURCE, record.line(), "",
+							StagingItemWriter.shorten(String.join(",", record.fields())), problem });
+					continue;
+				}
+				rows.add(new Object[] { record.line(), field(header, record.fields(), "no"),
+						field(header, record.fields(), "submitter"),
+						field(header, record.fields(), "submitter_type").toLowerCase(Locale.ROOT),
+						field(header, record.fields(), "topic"), field(header, record.fields(), "topic_zh"),
+						cluster(field(header, record.fields(), "cluster")) });
+			}
+		}
+		this.jdbc.batchUpdate("INSERT INTO proposal (line, no, submitter, submitter_type, topic, topic_zh, cluster) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+		this.jdbc.batchUpdate("INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, ?, ?, ?, ?, ?)",
+				rejects);
+	}
+
+	private static String check(Map<String, Integer> header, List<String> fields) {
+		for (String column : COLUMNS) {
+			if (!header.containsKey(column)) {
+				return "the header has no column \"" + column + "\" (required: " + String.join(", ", COLUMNS) + ")";
+			}
+		}
+		if (fields.size() != header.size()) {
+			return "expected " + header.size() + " fields, found " + fields.size();
+		}
+		for (String column : List.of("no", "submitter", "cluster")) {
+			if (field(header, fields, column).isEmpty()) {
+				return "required value \"" + column + "\" is empty";
+			}
+		}
+		for (String value : fields) {
+			if (value.indexOf(CsvRecordSource.INVALID) >= 0) {
+				return "invalid UTF-8";
+			}
+		}
+		String type = field(header, fields, "submitter_type").toLowerCase(Locale.ROOT);
+		if (!type.equals("party") && !type.equals("stakeholder")) {
+			return "submitter_type \"" + field(header, fields, "submitter_type") + "\" is not one of party, stakeholder";
+		}
+		String cluster = field(header, fields, "cluster");
+		if (!SummaryCalculator.CLUSTERS.contains(cluster(cluster))) {
+			return "cluster \"" + cluster + "\" is not one of " + String.join(" ", SummaryCalculator.CLUSTERS);
+		}
+		return null;
+	}
+
+	static String cluster(String value) {
+		String lower = value.strip().toLowerCase(Locale.ROOT);
+		return CLUSTER_SPELLINGS.getOrDefault(lower, lower);
+	}
+
+	private static String field(Map<String, Integer> header, List<String> fields, String column) {
+		Integer at = header.get(column);
+		return (at != null && at < fields.size()) ? fields.get(at).strip() : "";
+	}
+
+}

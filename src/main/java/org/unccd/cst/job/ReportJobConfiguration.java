@@ -1,0 +1,124 @@
+package org.unccd.cst.job;
+
+import java.nio.file.Path;
+
+import org.unccd.cst.aggregate.AggregateTasklet;
+import org.unccd.cst.ingest.CrossRowChecks;
+import org.unccd.cst.ingest.DataFileItemReader;
+import org.unccd.cst.ingest.IngestedRow;
+import org.unccd.cst.ingest.ProposalsLoader;
+import org.unccd.cst.ingest.RawRecord;
+import org.unccd.cst.ingest.RowValidator;
+import org.unccd.cst.ingest.StagingItemWriter;
+import org.unccd.cst.ingest.StagingSchema;
+import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.PublishTasklet;
+import org.unccd.cst.report.pdf.ReportTasklet;
+import org.unccd.cst.report.xlsx.WorkbookTasklet;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job and its steps, in order: load the programme, ingest the data files, check across
+ * rows, aggregate, write the workbooks, write the reports, publish.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportJobConfiguration {
+
+	static final String JOB_NAME = "cstReports";
+
+	static final int CHUNK_SIZE = 2000;
+
+	@Bean
+	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder("loadProgramme", jobRepository).tasklet((contribution, chunkContext) -> {
+			RunContext run = RunContext.of(chunkContext);
+			StagingSchema.statements().forEach(jdbc::execute);
+			new ProposalsLoader(jdbc).load(run.parameters().input());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	DataFileItemReader dataFileItemReader(@Value("#{jobParameters['input']}") String input) {
+		return new DataFileItemReader(Path.of(input));
+	}
+
+	@Bean
+	@StepScope
+	RowValidator rowValidator(@Value("#{jobParameters['input']}") String input) {
+		return new RowValidator(ProgrammeLoader.load(Path.of(input)));
+	}
+
+	@Bean
+	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DataFileItemReader dataFileItemReader, RowValidator rowValidator, JdbcTemplate jdbc) {
+		return new StepBuilder("ingest", jobRepository).<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
+			.transactionManager(transactionManager)
+			.reader(dataFileItemReader)
+			.processor(rowValidator)
+			.writer(new StagingItemWriter(jdbc))
+			.build();
+	}
+
+	@Bean
+	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+		return new StepBuilder("crossCheck", jobRepository).tasklet((contribution, chunkContext) -> {
+			new CrossRowChecks(jdbc).run(RunContext.of(chunkContext).programme().currency());
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
+	Step aggregate(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+		return new StepBuilder("aggregate", jobRepository).tasklet(new AggregateTasklet(jdbc), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder("writeWorkbooks", jobRepository)
+			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder("writeReports", jobRepository).tasklet(new ReportTasklet(jdbc), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(), transactionManager).build();
+	}
+
+	@Bean
+	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
+			Step writeWorkbooks, Step writeReports, Step publish) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(loadProgramme)
+			.next(ingest)
+			.next(crossCheck)
+			.next(aggregate)
+			.next(writeWorkbooks)
+			.next(writeReports)
+			.next(publish)
+			.build();
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.unccd.cst.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unccd.cst.aggregate.Summary;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the job for a run, or resumes the run that died with the same parameters and
+ * inputs, and turns its result into the contract's exit code.
+ */
+@Component
+public class ReportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job job) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = job;
+	}
+
+	/** The result of a run: its exit code and what to tell the user. */
+	public record Result(int exitCode, List<String> messages) {
+	}
+
+	public Result run(RunParameters parameters, String session, String inputDigest) throws Exception {
+		JobExecution execution = null;
+		for (long generation = 0; execution == null; generation++) {
+			JobParameters jobParameters = jobParameters(parameters, inputDigest, generation);
+			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), jobParameters);
+			if (last == null) {
+				execution = this.jobOperator.start(this.job, jobParameters);
+			}
+			else if (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED
+					|| last.getStatus().isRunning()) {
+				execution = resume(last);
+			}
+			// a completed (or abandoned) instance with these parameters: the next generation is a new run
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			List<String> messages = new ArrayList<>();
+			for (Throwable failure : execution.getAllFailureExceptions()) {
+				messages.add(rootMessage(failure));
+			}
+			messages.add("The run failed; nothing was published. Fix the cause and run the same command again: "
+					+ "the finished steps are not repeated.");
+			return new Result(1, messages);
+		}
+		Path summaryFile = parameters.output().resolve(session).resolve("summary.json");
+		Summary summary = JsonFiles.read(summaryFile, Summary.class);
+		long rejected = summary.inputs().rejected() + summary.proposals().rejected();
+		List<String> messages = new ArrayList<>();
+		messages.add("Published " + parameters.output().resolve(session) + " (" + summary.inputs().accepted()
+				+ " rows accepted, " + rejected + " rejected)");
+		if (rejected > 0) {
+			messages.add("Rejected rows are listed, with the reason, in "
+					+ parameters.output().resolve(session).resolve("rejects.csv"));
+		}
+		return new Result((rejected > 0) ? 3 : 0, messages);
+	}
+
+	private JobExecution resume(JobExecution last) throws Exception {
+		if (last.getStatus().isRunning()) {
+			// we hold the output lock, so the process that ran it is gone: it was killed
+			log.warn("The previous run (execution {}, started {}) was interrupted; recovering it", last.getId(),
+					last.getStartTime());
+			this.jobOperator.recover(last);
+			last = this.jobRepository.getJobExecution(last.getId());
+		}
+		List<String> done = new ArrayList<>();
+		String resumeAt = null;
+		for (StepExecution step : last.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.COMPLETED) {
+				done.add(step.getStepName());
+			}
+			else if (resumeAt == null) {
+				resumeAt = step.getStepName() + " (" + step.getWriteCount() + " rows already committed)";
+			}
+		}
+		log.info("Resuming the run of execution {}: steps done {}; resuming at {}", last.getId(), done,
+				(resumeAt != null) ? resumeAt : "the next step");
+		return this.jobOperator.restart(last);
+	}
+
+	static JobParameters jobParameters(RunParameters parameters, String inputDigest, long generation) {
+		return new JobParametersBuilder().addString(RunParameters.INPUT, parameters.input().toString())
+			.addString(RunParameters.OUTPUT, parameters.output().toString())
+			.addString(RunParameters.AS_OF, parameters.asOf().toString())
+			.addString(RunParameters.LANG, String.join(",", parameters.languages()))
+			.addLong(RunParameters.MAX_REJECTS, parameters.maxRejects())
+			.addString(RunParameters.INPUT_DIGEST, inputDigest)
+			.addLong(RunParameters.GENERATION, generation)
+			.toJobParameters();
+	}
+
+	static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.toString();
+	}
+
+	static boolean exists(Path path) {
+		return Files.exists(path);
+	}
+
+}

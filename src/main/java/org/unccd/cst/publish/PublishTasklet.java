@@ -1,0 +1,43 @@
+package org.unccd.cst.publish;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.job.RunContext;
+import org.unccd.cst.job.RunParameters;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Writes the manifest into the staging folder and publishes the whole set at once.
+ */
+public class PublishTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		RunContext run = RunContext.of(chunkContext);
+		Path staging = run.stagingDir();
+		String session = run.programme().session();
+		if (Files.exists(staging)) {
+			RunParameters p = run.parameters();
+			var inputs = Manifest.inputs(p.input());
+			Manifest manifest = new Manifest(session, Manifest.currentGenerator(),
+					new Manifest.Parameters(p.input().toString(), p.asOf().toString(), p.languages(), p.maxRejects()),
+					Manifest.digest(inputs), inputs, Manifest.outputs(staging));
+			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
+			Publisher.publish(staging, p.output(), session);
+		}
+		// else: a restart after the move; the set is already in place
+		log.info("Published {}", run.publishedDir());
+		return RepeatStatus.FINISHED;
+	}
+
+}

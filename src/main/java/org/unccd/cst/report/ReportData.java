@@ -1,0 +1,94 @@
+package org.unccd.cst.report;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.unccd.cst.ingest.DataTable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The text a report shows beside the figures, read from the staging tables in the report's
+ * language: the latest progress summary of each outcome, findings and recommendations.
+ */
+public class ReportData {
+
+	private final JdbcTemplate jdbc;
+
+	private final LocalDate asOf;
+
+	private final String lang;
+
+	public ReportData(JdbcTemplate jdbc, LocalDate asOf, String lang) {
+		this.jdbc = jdbc;
+		this.asOf = asOf;
+		this.lang = lang;
+	}
+
+	/** A finding on an outcome. */
+	public record Finding(String outcome, String text, LocalDate date, String sourceRef) {
+	}
+
+	/** A recommendation drafted in the input. */
+	public record Drafted(String text, String addressee, int priority) {
+	}
+
+	/** The language column of a text column, or the column itself for English. */
+	public String variant(String column) {
+		return DataTable.VARIANT_LANGUAGES.contains(this.lang) ? column + "_" + this.lang : column;
+	}
+
+	/** The text in the report's language when given, else the base text. */
+	String localized(String column) {
+		String variant = variant(column);
+		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
+	}
+
+	/** The latest progress summary of each outcome on or before the as-of date. */
+	public Map<String, String> latestSummaries() {
+		Map<String, String> summaries = new HashMap<>();
+		this.jdbc.query("SELECT outcome, s FROM (SELECT outcome, " + localized("summary")
+				+ " AS s, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
+				+ "FROM progress WHERE row_date <= ? AND summary IS NOT NULL) WHERE n = 1", (rs) -> {
+					summaries.put(rs.getString(1), rs.getString(2));
+				}, Date.valueOf(this.asOf));
+		return summaries;
+	}
+
+	public List<Finding> findings(List<String> outcomes) {
+		List<Finding> findings = new ArrayList<>();
+		if (outcomes.isEmpty()) {
+			return findings;
+		}
+		String in = String.join(",", outcomes.stream().map((o) -> "?").toList());
+		List<Object> args = new ArrayList<>(outcomes);
+		args.add(Date.valueOf(this.asOf));
+		this.jdbc.query("SELECT outcome, " + localized("text") + ", row_date, source_ref FROM finding WHERE outcome IN ("
+				+ in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq", (rs) -> {
+					findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)));
+				}, args.toArray());
+		return findings;
+	}
+
+	public List<Drafted> recommendations(String report) {
+		List<Drafted> drafted = new ArrayList<>();
+		this.jdbc.query("SELECT " + localized("text") + ", " + localized("addressee")
+				+ ", priority FROM recommendation WHERE report = ? AND (row_date IS NULL OR row_date <= ?) "
+				+ "ORDER BY priority, seq", (rs) -> {
+					drafted.add(new Drafted(rs.getString(1), rs.getString(2), rs.getInt(3)));
+				}, report, Date.valueOf(this.asOf));
+		return drafted;
+	}
+
+	private static LocalDate date(ResultSet rs, int column) throws SQLException {
+		Date date = rs.getDate(column);
+		return (date != null) ? date.toLocalDate() : null;
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.unccd.cst.report.pdf;
+
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.model.Messages;
+
+/**
+ * The running parts of every page: the symbol at the top from page 2 on, as UN documents
+ * have it, and the page number at the foot.
+ */
+final class PageDecorations extends PdfPageEventHelper {
+
+	private final PdfFonts fonts;
+
+	private final Messages messages;
+
+	private final String symbol;
+
+	PageDecorations(PdfFonts fonts, Messages messages, String symbol) {
+		this.fonts = fonts;
+		this.messages = messages;
+		this.symbol = symbol;
+	}
+
+	@Override
+	public void onEndPage(PdfWriter writer, Document document) {
+		PdfContentByte canvas = writer.getDirectContent();
+		int page = writer.getPageNumber();
+		if (page > 1) {
+			Phrase header = this.fonts.phrase(this.symbol, 9, true);
+			ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, header, document.right(), document.top() + 24, 0);
+			canvas.setLineWidth(0.5f);
+			canvas.moveTo(document.left(), document.top() + 18);
+			canvas.lineTo(document.right(), document.top() + 18);
+			canvas.stroke();
+		}
+		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
+		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, footer, (document.left() + document.right()) / 2,
+				document.bottom() - 28, 0);
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.unccd.cst.report.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Font;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
+
+/**
+ * The embedded fonts of one PDF: a Latin serif and a CJK font, each subset into the
+ * document. Every character is set in the first font that has it; one that no font has is
+ * shown as a replacement mark and counted, never dropped silently.
+ */
+final class PdfFonts {
+
+	private static final String REGULAR = "fonts/NotoSerif-Regular.ttf";
+
+	private static final String BOLD = "fonts/NotoSerif-Bold.ttf";
+
+	private static final String CJK = "fonts/DroidSansFallbackFull.ttf";
+
+	private static final ConcurrentHashMap<String, byte[]> FILES = new ConcurrentHashMap<>();
+
+	private final BaseFont regular;
+
+	private final BaseFont bold;
+
+	private final BaseFont cjk;
+
+	private int missing;
+
+	/** Loads the fonts for one document; {@code seed} fixes the subset names. */
+	PdfFonts(String seed) {
+		this.regular = load(REGULAR, seed);
+		this.bold = load(BOLD, seed);
+		this.cjk = load(CJK, seed);
+	}
+
+	private static BaseFont load(String resource, String seed) {
+		byte[] bytes = FILES.computeIfAbsent(resource, PdfFonts::read);
+		try {
+			BaseFont font = BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
+					BaseFont.EMBEDDED, BaseFont.NOT_CACHED, bytes, null);
+			SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+			random.setSeed((seed + "|" + resource).getBytes(StandardCharsets.UTF_8));
+			font.setSecureRandom(random);
+			return font;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] read(String resource) {
+		try (InputStream in = PdfFonts.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("Font " + resource + " is missing from the application");
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	BaseFont regular() {
+		return this.regular;
+	}
+
+	/** How many characters no font could show so far. */
+	int missing() {
+		return this.missing;
+	}
+
+	Phrase phrase(String text, float size) {
+		return phrase(text, size, false);
+	}
+
+	/** The text as runs of chunks, each in the first font that has its characters. */
+	Phrase phrase(String text, float size, boolean strong) {
+		Phrase phrase = new Phrase();
+		phrase.setLeading(size * 1.35f);
+		if (text == null || text.isEmpty()) {
+			return phrase;
+		}
+		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
+				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL));
+		StringBuilder run = new StringBuilder();
+		Font current = null;
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			i += Character.charCount(codePoint);
+			Font font = null;
+			String chars = new String(Character.toChars(codePoint));
+			if (codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
+				font = (current != null) ? current : fonts.get(0);
+				chars = (codePoint == '\t') ? " " : (codePoint == '\n') ? "\n" : "";
+			}
+			else {
+				for (Font candidate : fonts) {
+					if (candidate.getBaseFont().charExists(codePoint)) {
+						font = candidate;
+						break;
+					}
+				}
+				if (font == null) {
+					this.missing++;
+					font = fonts.get(0);
+					chars = "\uFFFD".equals(chars) ? "?" : (fonts.get(0).getBaseFont().charExists(0xFFFD) ? "\uFFFD" : "?");
+				}
+			}
+			if (current != null && font != current) {
+				phrase.add(new Chunk(run.toString(), current));
+				run.setLength(0);
+			}
+			current = font;
+			run.append(chars);
+		}
+		if (current != null && !run.isEmpty()) {
+			phrase.add(new Chunk(run.toString(), current));
+		}
+		return phrase;
+	}
+
+}

@@ -1,0 +1,351 @@
+package org.unccd.cst.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.model.BudgetLine;
+import org.unccd.cst.model.Funding;
+import org.unccd.cst.model.Messages;
+import org.unccd.cst.model.Outcome;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.model.WorkItem;
+import org.unccd.cst.report.ReportData;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes the workbook of a session in one language: Summary, Outcomes, Work items, Budget
+ * (live formulas with cached values), Expenditures (the whole ledger, streamed), Funding,
+ * Proposals and Rejects.
+ */
+class WorkbookWriter {
+
+	/** Rows of an Excel sheet below its header; a longer ledger goes on in another sheet. */
+	static final int MAX_DATA_ROWS = 1_048_575;
+
+	private final JdbcTemplate jdbc;
+
+	private final Programme programme;
+
+	private final Summary summary;
+
+	private final Messages messages;
+
+	private final ReportData data;
+
+	private int maxDataRows = MAX_DATA_ROWS;
+
+	WorkbookWriter(JdbcTemplate jdbc, Programme programme, Summary summary, Messages messages) {
+		this.jdbc = jdbc;
+		this.programme = programme;
+		this.summary = summary;
+		this.messages = messages;
+		this.data = new ReportData(jdbc, LocalDate.parse(summary.asOf()), messages.lang());
+	}
+
+	/** Lowers the rows per ledger sheet, so that tests can see the ledger continue. */
+	WorkbookWriter maxDataRows(int rows) {
+		this.maxDataRows = rows;
+		return this;
+	}
+
+	void write(Path file) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, true, false)) {
+			WorkbookStyles styles = new WorkbookStyles(workbook);
+			summarySheet(new SheetWriter(workbook.createSheet("Summary"), styles));
+			outcomes(new SheetWriter(workbook.createSheet("Outcomes"), styles));
+			workItems(new SheetWriter(workbook.createSheet("Work items"), styles));
+			budget(new SheetWriter(workbook.createSheet("Budget"), styles), styles);
+			expenditures(workbook, styles);
+			funding(new SheetWriter(workbook.createSheet("Funding"), styles));
+			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
+			rejects(new SheetWriter(workbook.createSheet("Rejects"), styles));
+			POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
+					this.messages.date(LocalDate.parse(this.summary.asOf()))));
+			core.setCreator(this.programme.source());
+			core.setCreated(Optional.of(java.util.Date.from(
+					LocalDate.parse(this.summary.asOf()).atStartOfDay().toInstant(ZoneOffset.UTC))));
+			Path raw = file.resolveSibling(file.getFileName() + ".tmp");
+			try (OutputStream out = Files.newOutputStream(raw)) {
+				workbook.write(out);
+			}
+			StableZip.rewrite(raw, file, LocalDate.parse(this.summary.asOf()));
+			Files.delete(raw);
+		}
+	}
+
+	private void summarySheet(SheetWriter sheet) {
+		Messages m = this.messages;
+		sheet.title(m.get("sheet.title", this.programme.title().in(m.lang()),
+				m.date(LocalDate.parse(this.summary.asOf()))));
+		sheet.header(m.get("col.figure"), m.get("col.value2"));
+		sheet.row().text(m.get("summary.session")).text(this.summary.session());
+		sheet.row().text(m.get("summary.asOf")).date(LocalDate.parse(this.summary.asOf()));
+		sheet.row().text(m.get("summary.currency")).text(this.summary.currency());
+		Summary.Budget b = this.summary.budget();
+		sheet.row().text(m.get("budget.total")).money(b.total());
+		sheet.row().text(m.get("budget.secured")).money(b.secured());
+		sheet.row().text(m.get("budget.pledged")).money(b.pledged());
+		sheet.row().text(m.get("budget.gap")).money(b.gap());
+		sheet.row().text(m.get("budget.gapAfterPledges")).money(b.gapAfterPledges());
+		sheet.row().text(m.get("budget.spentTotal")).money(b.spent());
+		Summary.Inputs in = this.summary.inputs();
+		sheet.row().text(m.get("summary.read")).integer(in.read());
+		sheet.row().text(m.get("summary.accepted")).integer(in.accepted());
+		sheet.row().text(m.get("summary.rejected")).integer(in.rejected());
+		sheet.row().text(m.get("summary.afterAsOf")).integer(in.afterAsOf());
+		sheet.row().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
+		sheet.row().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
+		sheet.finish(40, 20);
+	}
+
+	private void outcomes(SheetWriter sheet) {
+		Messages m = this.messages;
+		Map<String, String> latest = this.data.latestSummaries();
+		Map<String, Outcome> outcomes = this.programme.outcomesByCode();
+		sheet.header(m.get("col.code"), m.get("col.workItem"), m.get("col.outcome"), m.get("col.status"),
+				m.get("col.percent"), m.get("col.due"), m.get("col.overdue"), m.get("col.lastUpdate"),
+				m.get("col.summary"));
+		for (Summary.OutcomeStatus o : this.summary.outcomes()) {
+			sheet.row()
+				.text(o.code())
+				.text(o.workItem())
+				.text(outcomes.get(o.code()).title().in(m.lang()))
+				.text(m.status(o.status()))
+				.percent(o.percent())
+				.date((o.due() != null) ? LocalDate.parse(o.due()) : null)
+				.text(o.overdue() ? "✔" : "")
+				.date((o.lastUpdate() != null) ? LocalDate.parse(o.lastUpdate()) : null)
+				.text(latest.get(o.code()));
+		}
+		sheet.finish(10, 10, 60, 14, 8, 12, 9, 12, 60);
+	}
+
+	private void workItems(SheetWriter sheet) {
+		Messages m = this.messages;
+		Map<String, WorkItem> items = this.programme.workItemsByCode();
+		sheet.header(m.get("col.code"), m.get("col.kind"), m.get("col.title"), m.get("col.status"),
+				m.get("col.percent"), m.get("col.spent"));
+		for (Summary.WorkItemStatus w : this.summary.workItems()) {
+			WorkItem item = items.get(w.code());
+			sheet.row()
+				.text(w.code())
+				.text(item.kind())
+				.text(item.title().in(m.lang()))
+				.text(m.status(w.status()))
+				.percent(w.percent())
+				.money(w.spent());
+		}
+		sheet.finish(10, 14, 80, 14, 8, 16);
+	}
+
+	private void budget(SheetWriter sheet, WorkbookStyles styles) {
+		Messages m = this.messages;
+		Summary.Budget b = this.summary.budget();
+		sheet.header(m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount"),
+				m.get("col.spent"), m.get("col.execution"));
+		int first = sheet.rowNumber() + 1;
+		Map<String, BudgetLine> lines = new java.util.HashMap<>();
+		this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
+		for (Summary.LineStatus line : b.lines()) {
+			sheet.row().text(line.code()).text(lines.get(line.code()).title().in(m.lang())).text(line.source());
+			int r = sheet.rowNumber();
+			sheet.money(line.amount())
+				.money(line.spent())
+				.formula("IF(D" + r + "=0,0,ROUND(E" + r + "/D" + r + "*100,1))", line.executionRate(), styles.percent);
+		}
+		int last = Math.max(sheet.rowNumber(), first);
+		String amounts = "D" + first + ":D" + last;
+		String spent = "E" + first + ":E" + last;
+		BigDecimal adoption = this.programme.funding()
+			.stream()
+			.map(Funding::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		sheet.row();
+		sheet.row().text(m.get("budget.total")).skip().skip().formula("SUM(" + amounts + ")", b.total(), styles.moneyBold);
+		int total = sheet.rowNumber();
+		sheet.row().text(m.get("budget.programmeFunding")).skip().skip().money(adoption);
+		int adopted = sheet.rowNumber();
+		sheet.row().text(m.get("budget.received")).skip().skip().money(b.secured().subtract(adoption));
+		int received = sheet.rowNumber();
+		sheet.row()
+			.text(m.get("budget.secured"))
+			.skip()
+			.skip()
+			.formula("D" + adopted + "+D" + received, b.secured(), styles.moneyBold);
+		int secured = sheet.rowNumber();
+		sheet.row().text(m.get("budget.pledged")).skip().skip().money(b.pledged());
+		int pledged = sheet.rowNumber();
+		sheet.row()
+			.text(m.get("budget.gap"))
+			.skip()
+			.skip()
+			.formula("MAX(0,D" + total + "-D" + secured + ")", b.gap(), styles.moneyBold);
+		int gap = sheet.rowNumber();
+		sheet.row()
+			.text(m.get("budget.gapAfterPledges"))
+			.skip()
+			.skip()
+			.formula("MAX(0,D" + gap + "-D" + pledged + ")", b.gapAfterPledges(), styles.moneyBold);
+		sheet.row().text(m.get("budget.spentTotal")).skip().skip().formula("SUM(" + spent + ")", b.spent(), styles.money);
+		int spentRow = sheet.rowNumber();
+		sheet.row()
+			.text(m.get("budget.executionTotal"))
+			.skip()
+			.skip()
+			.formula("IF(D" + total + "=0,0,ROUND(D" + spentRow + "/D" + total + "*100,1))",
+					org.unccd.cst.aggregate.BudgetRules.executionRate(b.spent(), b.total()), styles.percent);
+		sheet.row();
+		sheet.row()
+			.text(m.get("col.source"))
+			.skip()
+			.skip()
+			.text(m.get("col.amount"))
+			.text(m.get("budget.secured"))
+			.text(m.get("col.spent"));
+		for (Map.Entry<String, Summary.SourceStatus> entry : b.bySource().entrySet()) {
+			sheet.row().text(entry.getKey()).skip().skip();
+			String source = sheet.here().replace("D", "A");
+			sheet.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + amounts + ")", entry.getValue().amount(),
+					styles.money)
+				.money(entry.getValue().secured())
+				.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + spent + ")", entry.getValue().spent(),
+						styles.money);
+		}
+		sheet.finish(30, 45, 16, 16, 16, 12);
+	}
+
+	private void expenditures(SXSSFWorkbook workbook, WorkbookStyles styles) {
+		Messages m = this.messages;
+		String[] header = { m.get("col.date"), m.get("col.line"), m.get("col.workItem"), m.get("col.originalAmount"),
+				m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
+				m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") };
+		SheetWriter[] sheet = { null };
+		int[] rows = { 0 };
+		int[] part = { 0 };
+		this.jdbc.setFetchSize(1000);
+		this.jdbc.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
+				+ "e.amount_pc, e.reference, " + localized("description") + ", f.label, e.line FROM expenditure e "
+				+ "JOIN source_file f ON f.id = e.source_id ORDER BY e.seq", (rs) -> {
+					if (sheet[0] == null || rows[0] == this.maxDataRows) {
+						if (sheet[0] != null) {
+							sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
+						}
+						part[0]++;
+						String name = (part[0] == 1) ? "Expenditures" : "Expenditures (" + part[0] + ")";
+						SXSSFSheet created = workbook.createSheet(name);
+						sheet[0] = new SheetWriter(created, styles).header(header);
+						rows[0] = 0;
+					}
+					sheet[0].row()
+						.date(rs.getDate(1).toLocalDate())
+						.text(rs.getString(2))
+						.text(rs.getString(3))
+						.number(rs.getBigDecimal(4), styles.money)
+						.text(rs.getString(5))
+						.rate(rs.getBigDecimal(6))
+						.money(rs.getBigDecimal(7))
+						.text(rs.getString(8))
+						.text(rs.getString(9))
+						.text(rs.getString(10))
+						.integer(rs.getLong(11));
+					rows[0]++;
+				});
+		if (sheet[0] == null) {
+			sheet[0] = new SheetWriter(workbook.createSheet("Expenditures"), styles).header(header);
+		}
+		sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
+	}
+
+	private String localized(String column) {
+		String variant = this.data.variant(column);
+		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
+	}
+
+	private void funding(SheetWriter sheet) {
+		Messages m = this.messages;
+		sheet.header(m.get("col.date"), m.get("col.fundingSource"), m.get("col.fundingStatus"),
+				m.get("col.originalAmount"), m.get("col.currency"), m.get("col.rate"),
+				m.get("col.converted", this.summary.currency()), m.get("col.reference"), m.get("col.donor"));
+		for (Funding funding : this.programme.funding()) {
+			sheet.row()
+				.skip()
+				.text(funding.source())
+				.text(m.get("budget.programmeFunding"))
+				.money(funding.amount())
+				.text(this.programme.currency())
+				.rate(BigDecimal.ONE)
+				.money(funding.amount())
+				.skip()
+				.text(funding.title().in(m.lang()));
+		}
+		this.jdbc.query("SELECT row_date, source, status, amount, currency, conversion_rate, amount_pc, reference, "
+				+ localized("donor") + " FROM funding ORDER BY seq", (rs) -> {
+					sheet.row()
+						.date(rs.getDate(1).toLocalDate())
+						.text(rs.getString(2))
+						.text(rs.getString(3))
+						.money(rs.getBigDecimal(4))
+						.text(rs.getString(5))
+						.rate(rs.getBigDecimal(6))
+						.money(rs.getBigDecimal(7))
+						.text(rs.getString(8))
+						.text(rs.getString(9));
+				});
+		sheet.finish(12, 16, 20, 16, 9, 12, 16, 18, 40);
+	}
+
+	private void proposals(SheetWriter sheet) {
+		Messages m = this.messages;
+		// counts by cluster first, then the list under its own frozen, filtered header
+		sheet.row().text(m.get("col.cluster")).text(m.get("col.count"));
+		for (Map.Entry<String, Long> entry : this.summary.proposals().byCluster().entrySet()) {
+			sheet.row().text(entry.getKey()).integer(entry.getValue());
+		}
+		sheet.row().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
+		sheet.row().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
+		sheet.row();
+		sheet.header(m.get("col.no"), m.get("col.submitter"), m.get("col.submitterType"), m.get("col.topic"),
+				m.get("col.cluster"));
+		String topic = "zh".equals(m.lang()) ? "COALESCE(NULLIF(topic_zh, ''), topic)" : "topic";
+		this.jdbc.query("SELECT no, submitter, submitter_type, " + topic + ", cluster FROM proposal ORDER BY line",
+				(rs) -> {
+					sheet.row()
+						.text(rs.getString(1))
+						.text(rs.getString(2))
+						.text(rs.getString(3))
+						.text(rs.getString(4))
+						.text(rs.getString(5));
+				});
+		sheet.finish(12, 34, 12, 80, 9);
+	}
+
+	private void rejects(SheetWriter sheet) {
+		Messages m = this.messages;
+		sheet.header(m.get("col.file"), m.get("col.lineNo"), m.get("col.column"), m.get("col.value"),
+				m.get("col.reason"));
+		this.jdbc.query("SELECT f.label, r.line, r.col, r.val, r.reason FROM reject r JOIN source_file f "
+				+ "ON f.id = r.source_id ORDER BY r.seq", (rs) -> {
+					sheet.row()
+						.text(rs.getString(1))
+						.integer(rs.getLong(2))
+						.text(rs.getString(3))
+						.text(rs.getString(4))
+						.text(rs.getString(5));
+				});
+		sheet.finish(34, 8, 14, 30, 80);
+	}
+
+}
