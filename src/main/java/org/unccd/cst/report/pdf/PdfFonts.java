@@ -89,13 +89,13 @@ final class PdfFonts {
 
 	/** The text as runs of chunks, each in the first font that has its characters. */
 	Phrase phrase(String text, float size, boolean strong) {
-		Phrase phrase = new Phrase();
-		phrase.setLeading(size * 1.35f);
+		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
+				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL));
+		// the phrase's own font is used for line breaks and spacing: it must be an embedded one too
+		Phrase phrase = new Phrase(size * 1.35f, "", fonts.get(0));
 		if (text == null || text.isEmpty()) {
 			return phrase;
 		}
-		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
-				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL));
 		StringBuilder run = new StringBuilder();
 		Font current = null;
 		for (int i = 0; i < text.length();) {

@@ -151,7 +151,7 @@ class SynthesisReportWriter {
 		top.addCell(plain(this.fonts.phrase(symbol(), 16, true), Element.ALIGN_RIGHT));
 		rule(top, 2);
 		top.addCell(plain(this.fonts.phrase(m.get("convention"), 15, true), Element.ALIGN_LEFT));
-		Phrase distribution = new Phrase();
+		Phrase distribution = this.fonts.phrase("", 10);
 		distribution.add(this.fonts.phrase(m.get("distr") + "\n", 10));
 		distribution.add(this.fonts.phrase(m.date(asOf()) + "\n\n", 10));
 		distribution.add(this.fonts.phrase(m.get("original"), 10));
@@ -193,8 +193,7 @@ class SynthesisReportWriter {
 			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (o) -> o));
 		Map<String, String> latest = this.data.latestSummaries();
 		PdfPTable grid = table(new float[] { 1.1f, 3.6f, 1.3f, 0.7f, 1.3f, 3.4f });
-		caption(table);
-		header(grid, m.get("col.code"), m.get("col.outcome"), m.get("col.status"), m.get("col.percent"),
+		header(grid, table, m.get("col.code"), m.get("col.outcome"), m.get("col.status"), m.get("col.percent"),
 				m.get("col.due"), m.get("col.summary"));
 		for (Outcome outcome : RecommendationRules.coveredOutcomes(this.programme, this.report)) {
 			Summary.OutcomeStatus status = statuses.get(outcome.code());
@@ -227,9 +226,8 @@ class SynthesisReportWriter {
 				m.money(coveredSpent())));
 		int table = ++this.tables;
 		numbered(m.get("budget.lines", table));
-		caption(table);
 		PdfPTable grid = table(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
-		header(grid, m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount") + " (" + currency
+		header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount") + " (" + currency
 				+ ")", m.get("col.spent") + " (" + currency + ")", m.get("col.execution"));
 		Map<String, BudgetLine> lines = this.programme.budgetLines()
 			.stream()
@@ -316,7 +314,7 @@ class SynthesisReportWriter {
 	}
 
 	private void numbered(String text) {
-		Phrase phrase = new Phrase();
+		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(this.fonts.phrase(++this.paragraph + ".\u2002", BODY));
 		phrase.add(this.fonts.phrase(text, BODY));
 		Paragraph paragraph = spaced(phrase, 0, 8);
@@ -334,10 +332,6 @@ class SynthesisReportWriter {
 		add(paragraph);
 	}
 
-	private void caption(int number) {
-		add(spaced(this.fonts.phrase(this.messages.get("table", number), 10, true), 4, 4));
-	}
-
 	private static Paragraph spaced(Phrase phrase, float before, float after) {
 		Paragraph paragraph = new Paragraph(phrase);
 		paragraph.setSpacingBefore(before);
@@ -348,18 +342,25 @@ class SynthesisReportWriter {
 	private PdfPTable table(float[] widths) {
 		PdfPTable table = new PdfPTable(widths);
 		table.setWidthPercentage(100);
+		table.setSpacingBefore(4);
 		table.setSpacingAfter(10);
 		return table;
 	}
 
-	private void header(PdfPTable table, String... labels) {
+	/** The caption and column labels, repeated at the top of every page the table runs onto. */
+	private void header(PdfPTable table, int number, String... labels) {
+		PdfPCell caption = new PdfPCell(this.fonts.phrase(this.messages.get("table", number), 10, true));
+		caption.setColspan(labels.length);
+		caption.setBorder(Rectangle.NO_BORDER);
+		caption.setPaddingBottom(6);
+		table.addCell(caption);
 		for (String label : labels) {
 			PdfPCell cell = new PdfPCell(this.fonts.phrase(label, 9, true));
 			cell.setBorder(Rectangle.BOTTOM | Rectangle.TOP);
 			cell.setPaddingBottom(4);
 			table.addCell(cell);
 		}
-		table.setHeaderRows(1);
+		table.setHeaderRows(2);
 	}
 
 	private void cells(PdfPTable table, String... values) {
@@ -380,8 +381,8 @@ class SynthesisReportWriter {
 		return cell;
 	}
 
-	private static void rule(PdfPTable table, int columns) {
-		PdfPCell line = new PdfPCell(new Phrase(""));
+	private void rule(PdfPTable table, int columns) {
+		PdfPCell line = new PdfPCell(this.fonts.phrase(" ", 2));
 		line.setColspan(columns);
 		line.setBorder(Rectangle.BOTTOM);
 		line.setBorderWidth(1.2f);

@@ -1,0 +1,27 @@
+package org.unccd.cst.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.unccd.cst.CstReportsApplication;
+
+/**
+ * One run of the command line inside the test JVM, with what it printed.
+ *
+ * @param exitCode the exit code the process would have had
+ * @param out what it printed on standard output
+ * @param err what it printed on standard error
+ */
+record CommandLineRun(int exitCode, String out, String err) {
+
+	static CommandLineRun of(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), CstReportsApplication.class)
+			.run(args);
+		return new CommandLineRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+}
