@@ -12,8 +12,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A small input folder written by the tests, whose figures at 2021-04-30 are worked out by
- * hand from the contract's rules (see the comments beside each file).
+ * A small input folder written by the tests, whose figures at 2021-04-30 are worked out
+ * by hand from the contract's rules (see the comments beside each file).
  */
 public final class TestInputs {
 
@@ -62,7 +62,8 @@ public final class TestInputs {
 				1,Atlantis,party,Drought,B
 				2,Panel,stakeholder,"Costs, and benefits",c
 				""");
-		// A.1-x: delayed at 40 % (status-only update keeps the percent), overdue; A.1-y completed;
+		// A.1-x: delayed at 40 % (status-only update keeps the percent), overdue; A.1-y
+		// completed;
 		// B-x: only a row after the as-of date; line 6: not a real date
 		Files.writeString(dir.resolve("progress/progress.csv"), """
 				outcome,date,status,percent,summary,summary_zh\r
@@ -72,7 +73,8 @@ public final class TestInputs {
 				B-x,2021-05-01,in progress,10,Started,\r
 				A.1-x,2021-13-01,in_progress,50,Bad date,\r
 				""");
-		// X-1 rounds half-even to 1234.56; X-2 is 1000 USD at 0.85 = 850.00; X-4 has no GBP rate;
+		// X-1 rounds half-even to 1234.56; X-2 is 1000 USD at 0.85 = 850.00; X-4 has no
+		// GBP rate;
 		// line 6 repeats X-1
 		Files.writeString(dir.resolve("progress/expenditures.csv"), """
 				date,budget_line,work_item,amount,currency,reference,description
@@ -82,7 +84,8 @@ public final class TestInputs {
 				2021-03-02,L1,B,500,GBP,X-4,No rate for GBP
 				2021-03-03,L1,A,100,,X-1,Duplicate
 				""");
-		// secured = 50000 at adoption + 10000 received; 5000 pledged; F-3 is after the as-of date
+		// secured = 50000 at adoption + 10000 received; 5000 pledged; F-3 is after the
+		// as-of date
 		Files.writeString(dir.resolve("progress/funding.csv"), """
 				date,source,amount,status,reference,donor
 				2021-02-01,extrabudgetary,10000,received,F-1,Donor A

@@ -46,8 +46,7 @@ public class AggregateTasklet implements Tasklet {
 		Summary summary = new SummaryCalculator(this.jdbc, run.programme(), run.parameters().asOf()).calculate();
 		JsonFiles.write(staging.resolve("summary.json"), summary);
 		log.info("Aggregated: {} rows read, {} accepted, {} rejected, {} dated after {}", summary.inputs().read(),
-				summary.inputs().accepted(), summary.inputs().rejected(), summary.inputs().afterAsOf(),
-				summary.asOf());
+				summary.inputs().accepted(), summary.inputs().rejected(), summary.inputs().afterAsOf(), summary.asOf());
 		return RepeatStatus.FINISHED;
 	}
 

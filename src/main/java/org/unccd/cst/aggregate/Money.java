@@ -17,7 +17,10 @@ public final class Money {
 		return (amount != null) ? amount.setScale(2, RoundingMode.HALF_EVEN) : null;
 	}
 
-	/** An amount in the programme currency: converted at {@code rate} and rounded to cents. */
+	/**
+	 * An amount in the programme currency: converted at {@code rate} and rounded to
+	 * cents.
+	 */
 	public static BigDecimal convert(BigDecimal amount, BigDecimal rate) {
 		return halfEven(amount.multiply(rate));
 	}
@@ -27,7 +30,9 @@ public final class Money {
 		return value.setScale(1, RoundingMode.HALF_UP);
 	}
 
-	/** {@code part} as a percentage of {@code whole}, one decimal; 0 when the whole is 0. */
+	/**
+	 * {@code part} as a percentage of {@code whole}, one decimal; 0 when the whole is 0.
+	 */
 	public static BigDecimal rate(BigDecimal part, BigDecimal whole) {
 		if (whole.signum() == 0) {
 			return BigDecimal.ZERO.setScale(1);

@@ -33,7 +33,10 @@ public final class ProgressRules {
 		return due != null && due.isBefore(asOf) && !COMPLETED.equals(status) && !CANCELLED.equals(status);
 	}
 
-	/** The weight-averaged percent of the outcomes, cancelled ones left out; 0 when none counts. */
+	/**
+	 * The weight-averaged percent of the outcomes, cancelled ones left out; 0 when none
+	 * counts.
+	 */
 	public static BigDecimal percent(List<OutcomeState> outcomes) {
 		BigDecimal weighted = BigDecimal.ZERO;
 		BigDecimal weights = BigDecimal.ZERO;
@@ -51,9 +54,10 @@ public final class ProgressRules {
 	}
 
 	/**
-	 * A work item's status from its subtree's outcomes, cancelled ones left out: completed
-	 * when all are, delayed when any is delayed or overdue, planned when none has started,
-	 * otherwise in progress. With no outcome left it is cancelled (all were) or planned.
+	 * A work item's status from its subtree's outcomes, cancelled ones left out:
+	 * completed when all are, delayed when any is delayed or overdue, planned when none
+	 * has started, otherwise in progress. With no outcome left it is cancelled (all were)
+	 * or planned.
 	 */
 	public static String status(List<OutcomeState> outcomes) {
 		List<OutcomeState> live = outcomes.stream().filter((o) -> !CANCELLED.equals(o.status())).toList();

@@ -15,8 +15,8 @@ import org.unccd.cst.model.Report;
 import org.unccd.cst.model.WorkItem;
 
 /**
- * Derives policy-oriented recommendations from the figures, by the rules the README lists:
- * a budget gap, an overdue or delayed outcome, an outcome with no progress report.
+ * Derives policy-oriented recommendations from the figures, by the rules the README
+ * lists: a budget gap, an overdue or delayed outcome, an outcome with no progress report.
  */
 public final class RecommendationRules {
 
@@ -75,7 +75,9 @@ public final class RecommendationRules {
 		return programme.allOutcomes().stream().filter((o) -> covered.contains(o.workItem())).toList();
 	}
 
-	/** The work items a report covers with their subtrees, each once, in programme order. */
+	/**
+	 * The work items a report covers with their subtrees, each once, in programme order.
+	 */
 	public static List<WorkItem> coveredWorkItems(Programme programme, Report report) {
 		Set<String> codes = report.covers()
 			.stream()

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes {@code rejects.csv}: one row per rejected row, in read order, with the file, line,
- * column, value and reason; no value can become a live formula in a spreadsheet.
+ * Writes {@code rejects.csv}: one row per rejected row, in read order, with the file,
+ * line, column, value and reason; no value can become a live formula in a spreadsheet.
  */
 public final class RejectsCsvWriter {
 

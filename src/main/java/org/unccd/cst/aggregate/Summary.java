@@ -35,6 +35,7 @@ public record Summary(String session, String asOf, String currency, List<Outcome
 
 	/**
 	 * A policy-oriented recommendation.
+	 *
 	 * @param origin {@code input} or {@code rule}
 	 * @param rule the rule that derived it, {@code null} for input ones
 	 */

@@ -30,7 +30,9 @@ public class SummaryCalculator {
 
 	public static final List<String> CLUSTERS = List.of("a.i", "a.ii", "a.iii", "b", "c", "*", "-");
 
-	/** The source id of proposals.csv, which is reference data and not counted in inputs. */
+	/**
+	 * The source id of proposals.csv, which is reference data and not counted in inputs.
+	 */
 	public static final int PROPOSALS_SOURCE = -1;
 
 	private final JdbcTemplate jdbc;
@@ -65,12 +67,13 @@ public class SummaryCalculator {
 					latest.put(rs.getString(1), new Object[] { rs.getString(2), rs.getDate(3).toLocalDate() });
 				}, Date.valueOf(this.asOf));
 		Map<String, BigDecimal> percents = new HashMap<>();
-		this.jdbc.query("SELECT outcome, CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM (SELECT outcome, "
-				+ "status, percent, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
-				+ "FROM progress WHERE row_date <= ? AND (percent IS NOT NULL OR status = 'completed')) WHERE n = 1",
-				(rs) -> {
-					percents.put(rs.getString(1), rs.getBigDecimal(2));
-				}, Date.valueOf(this.asOf));
+		this.jdbc
+			.query("SELECT outcome, CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM (SELECT outcome, "
+					+ "status, percent, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
+					+ "FROM progress WHERE row_date <= ? AND (percent IS NOT NULL OR status = 'completed')) WHERE n = 1",
+					(rs) -> {
+						percents.put(rs.getString(1), rs.getBigDecimal(2));
+					}, Date.valueOf(this.asOf));
 		List<Summary.OutcomeStatus> statuses = new ArrayList<>();
 		for (Outcome outcome : this.programme.allOutcomes()) {
 			Object[] row = latest.get(outcome.code());
@@ -154,10 +157,9 @@ public class SummaryCalculator {
 	private Summary.Proposals proposals() {
 		Map<String, Long> byCluster = new LinkedHashMap<>();
 		CLUSTERS.forEach((cluster) -> byCluster.put(cluster, 0L));
-		this.jdbc.query("SELECT cluster, COUNT(*) FROM proposal GROUP BY cluster",
-				(rs) -> {
-					byCluster.put(rs.getString(1), rs.getLong(2));
-				});
+		this.jdbc.query("SELECT cluster, COUNT(*) FROM proposal GROUP BY cluster", (rs) -> {
+			byCluster.put(rs.getString(1), rs.getLong(2));
+		});
 		long submissions = this.jdbc.queryForObject("SELECT COUNT(DISTINCT no) FROM proposal", Long.class);
 		long topics = this.jdbc.queryForObject("SELECT COUNT(*) FROM proposal", Long.class);
 		long rejected = this.jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE source_id = ?", Long.class,
@@ -173,8 +175,8 @@ public class SummaryCalculator {
 			this.jdbc.query("SELECT text, addressee, priority FROM recommendation WHERE report = ? "
 					+ "AND (row_date IS NULL OR row_date <= ?) ORDER BY priority, seq", (rs) -> {
 						input.add(new Summary.Recommendation(report.id(), rs.getString(1),
-								(rs.getString(2) != null) ? rs.getString(2) : english.get("addressee.cop"), rs.getInt(3),
-								"input", null));
+								(rs.getString(2) != null) ? rs.getString(2) : english.get("addressee.cop"),
+								rs.getInt(3), "input", null));
 					}, report.id(), Date.valueOf(this.asOf));
 			all.addAll(input);
 			List<Summary.Recommendation> derived = new ArrayList<>(

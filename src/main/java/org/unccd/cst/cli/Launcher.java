@@ -72,9 +72,9 @@ public final class Launcher {
 		try {
 			Optional<OutputLock> lock = OutputLock.tryAcquire(parameters.output());
 			if (lock.isEmpty()) {
-				this.err.println("cst-reports: the output folder " + parameters.output()
-						+ " is busy: another run holds it (" + OutputLock.holder(parameters.output())
-						+ "). Wait for it to finish.");
+				this.err.println(
+						"cst-reports: the output folder " + parameters.output() + " is busy: another run holds it ("
+								+ OutputLock.holder(parameters.output()) + "). Wait for it to finish.");
 				return BUSY;
 			}
 			try (OutputLock held = lock.get()) {
@@ -107,8 +107,8 @@ public final class Launcher {
 			ReportRunner.Result result = context.getBean(ReportRunner.class)
 				.run(parameters, programme.session(), digest);
 			PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
-			result.messages().forEach((message) -> stream.println(((result.exitCode() == FAILED) ? "cst-reports: " : "")
-					+ message));
+			result.messages()
+				.forEach((message) -> stream.println(((result.exitCode() == FAILED) ? "cst-reports: " : "") + message));
 			return SpringApplication.exit(context, result::exitCode);
 		}
 	}
@@ -118,7 +118,10 @@ public final class Launcher {
 		return "jdbc:h2:file:" + db.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 	}
 
-	/** Whether the published set was made from these inputs with these parameters, and is whole. */
+	/**
+	 * Whether the published set was made from these inputs with these parameters, and is
+	 * whole.
+	 */
 	static boolean isCurrent(RunParameters parameters, String session, String digest) throws IOException {
 		Path dir = parameters.output().resolve(session);
 		Path file = dir.resolve(Manifest.FILE);

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Splits RFC 4180 text into records, one at a time, keeping the physical line where each
- * record starts. Memory is bounded: a field longer than the limit is scanned to its end but
- * not kept, and the record is marked bad instead.
+ * record starts. Memory is bounded: a field longer than the limit is scanned to its end
+ * but not kept, and the record is marked bad instead.
  */
 final class CsvRecordParser implements Closeable {
 

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  */
 final class CsvRecordSource implements RecordSource {
 
-	/** Stands in for bytes that are not UTF-8, so that the row holding them is rejected. */
+	/**
+	 * Stands in for bytes that are not UTF-8, so that the row holding them is rejected.
+	 */
 	static final char INVALID = '\uFFFF';
 
 	private final CsvRecordParser parser;

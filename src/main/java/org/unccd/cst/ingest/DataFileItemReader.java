@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads every record of every data file in {@code progress/}, in file name order, then row
- * order. Its state is the number of records handed out, so a restarted step goes on from
- * the last committed chunk.
+ * Reads every record of every data file in {@code progress/}, in file name order, then
+ * row order. Its state is the number of records handed out, so a restarted step goes on
+ * from the last committed chunk.
  */
 public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 

@@ -16,13 +16,13 @@ public enum DataTable {
 	EXPENDITURES("expenditures", "expenditure", List.of("date", "budget_line", "amount", "reference"),
 			List.of("work_item", "currency"), List.of("description")),
 
-	FUNDING("funding", "funding", List.of("date", "source", "amount", "status", "reference"),
-			List.of("currency"), List.of("donor")),
+	FUNDING("funding", "funding", List.of("date", "source", "amount", "status", "reference"), List.of("currency"),
+			List.of("donor")),
 
 	FINDINGS("findings", "finding", List.of("outcome", "text"), List.of("date", "source_ref"), List.of()),
 
-	RECOMMENDATIONS("recommendations", "recommendation", List.of("report", "text"),
-			List.of("priority", "date"), List.of("addressee")),
+	RECOMMENDATIONS("recommendations", "recommendation", List.of("report", "text"), List.of("priority", "date"),
+			List.of("addressee")),
 
 	RATES("rates", "rate", List.of("currency", "date", "rate"), List.of(), List.of());
 
@@ -45,7 +45,8 @@ public enum DataTable {
 		List<String> all = new ArrayList<>(required);
 		all.addAll(optional);
 		all.addAll(optionalTexts);
-		// "text" is required in findings and recommendations; it has variants like the optional texts
+		// "text" is required in findings and recommendations; it has variants like the
+		// optional texts
 		List<String> texts = new ArrayList<>(optionalTexts);
 		if (required.contains("text")) {
 			texts.add(0, "text");
@@ -81,7 +82,9 @@ public enum DataTable {
 		return this.required;
 	}
 
-	/** Every column read from the files: required, optional, then the language variants. */
+	/**
+	 * Every column read from the files: required, optional, then the language variants.
+	 */
 	public List<String> columns() {
 		return this.columns;
 	}
@@ -95,7 +98,10 @@ public enum DataTable {
 		return this != RATES;
 	}
 
-	/** Holds the variant languages apart, so that the constants' constructors can read them. */
+	/**
+	 * Holds the variant languages apart, so that the constants' constructors can read
+	 * them.
+	 */
 	private static final class Languages {
 
 		static final List<String> VARIANTS = List.of("ar", "es", "fr", "ru", "zh");

@@ -26,8 +26,7 @@ public class ProposalsLoader {
 
 	private static final List<String> COLUMNS = List.of("no", "submitter", "submitter_type", "topic", "cluster");
 
-	private static final Map<String, String> CLUSTER_SPELLINGS = Map.of("a.一", "a.i", "a.二", "a.ii", "a.三",
-			"a.iii");
+	private static final Map<String, String> CLUSTER_SPELLINGS = Map.of("a.一", "a.i", "a.二", "a.ii", "a.三", "a.iii");
 
 	private final JdbcTemplate jdbc;
 
@@ -104,7 +103,8 @@ public class ProposalsLoader {
 		}
 		String type = field(header, fields, "submitter_type").toLowerCase(Locale.ROOT);
 		if (!type.equals("party") && !type.equals("stakeholder")) {
-			return "submitter_type \"" + field(header, fields, "submitter_type") + "\" is not one of party, stakeholder";
+			return "submitter_type \"" + field(header, fields, "submitter_type")
+					+ "\" is not one of party, stakeholder";
 		}
 		String cluster = field(header, fields, "cluster");
 		if (!SummaryCalculator.CLUSTERS.contains(cluster(cluster))) {

@@ -93,11 +93,9 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 		v[t.column("date")] = date("date", raw.value("date"));
 		String outcome = raw.value("outcome");
 		if (!this.outcomes.contains(outcome)) {
-			String hint = this.workItems.containsKey(outcome)
-					? " (that is a work item: report on one of its outcomes, "
-							+ String.join(", ", this.workItems.get(outcome).outcomes().stream().map((o) -> o.code()).toList())
-							+ ")"
-					: "";
+			String hint = this.workItems.containsKey(outcome) ? " (that is a work item: report on one of its outcomes, "
+					+ String.join(", ", this.workItems.get(outcome).outcomes().stream().map((o) -> o.code()).toList())
+					+ ")" : "";
 			throw reject("outcome", outcome, "unknown outcome \"" + outcome + "\"" + hint);
 		}
 		String status = raw.value("status").toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
@@ -245,11 +243,12 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c == CsvRecordSource.INVALID) {
-				throw reject(column, value.replace(CsvRecordSource.INVALID, '?'), "invalid UTF-8 in \"" + column + "\"");
+				throw reject(column, value.replace(CsvRecordSource.INVALID, '?'),
+						"invalid UTF-8 in \"" + column + "\"");
 			}
 			if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-				throw reject(column, value, "\"" + column + "\" holds a control character (U+"
-						+ String.format("%04X", (int) c) + ")");
+				throw reject(column, value,
+						"\"" + column + "\" holds a control character (U+" + String.format("%04X", (int) c) + ")");
 			}
 		}
 	}

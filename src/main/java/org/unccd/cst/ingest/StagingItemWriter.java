@@ -58,8 +58,8 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 		}
 		accepted.forEach((table, rows) -> this.jdbc.batchUpdate(StagingSchema.insert(table), rows));
 		if (!rejected.isEmpty()) {
-			this.jdbc.batchUpdate("INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, ?, ?, ?, ?, ?)",
-					rejected);
+			this.jdbc.batchUpdate(
+					"INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected);
 		}
 	}
 

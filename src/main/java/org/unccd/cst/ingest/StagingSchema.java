@@ -52,7 +52,9 @@ public final class StagingSchema {
 		return sql;
 	}
 
-	/** Indexes made once the rows are in, for the cross-row checks and the aggregation. */
+	/**
+	 * Indexes made once the rows are in, for the cross-row checks and the aggregation.
+	 */
 	public static List<String> indexes() {
 		return List.of("CREATE INDEX IF NOT EXISTS rate_lookup ON rate (currency, row_date, seq)",
 				"CREATE INDEX IF NOT EXISTS expenditure_reference ON expenditure (reference, seq)",

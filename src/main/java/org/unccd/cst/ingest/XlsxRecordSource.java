@@ -18,9 +18,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The records of an {@code .xlsx} workbook, streamed sheet by sheet: each sheet named after a
- * table is read like a CSV file, date cells and ISO text both giving ISO dates. A workbook
- * that cannot be read (corrupt, hostile, encrypted) becomes one rejected record, line 0.
+ * The records of an {@code .xlsx} workbook, streamed sheet by sheet: each sheet named
+ * after a table is read like a CSV file, date cells and ISO text both giving ISO dates. A
+ * workbook that cannot be read (corrupt, hostile, encrypted) becomes one rejected record,
+ * line 0.
  */
 final class XlsxRecordSource implements RecordSource {
 

@@ -8,14 +8,12 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes the JSON outputs (summary, manifest) the same way everywhere: indented,
- * UTF-8, properties in declaration order.
+ * Reads and writes the JSON outputs (summary, manifest) the same way everywhere:
+ * indented, UTF-8, properties in declaration order.
  */
 public final class JsonFiles {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		.build();
+	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private JsonFiles() {
 	}

@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job and its steps, in order: load the programme, ingest the data files, check across
- * rows, aggregate, write the workbooks, write the reports, publish.
+ * The job and its steps, in order: load the programme, ingest the data files, check
+ * across rows, aggregate, write the workbooks, write the reports, publish.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
@@ -41,8 +41,7 @@ class ReportJobConfiguration {
 	static final int CHUNK_SIZE = 2000;
 
 	@Bean
-	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
+	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("loadProgramme", jobRepository).tasklet((contribution, chunkContext) -> {
 			RunContext run = RunContext.of(chunkContext);
 			StagingSchema.statements().forEach(jdbc::execute);
@@ -89,16 +88,13 @@ class ReportJobConfiguration {
 	}
 
 	@Bean
-	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
-		return new StepBuilder("writeWorkbooks", jobRepository)
-			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
+	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+		return new StepBuilder("writeWorkbooks", jobRepository).tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
 
 	@Bean
-	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
+	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeReports", jobRepository).tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}

@@ -56,7 +56,8 @@ public class ReportRunner {
 					|| last.getStatus().isRunning()) {
 				execution = resume(last);
 			}
-			// a completed (or abandoned) instance with these parameters: the next generation is a new run
+			// a completed (or abandoned) instance with these parameters: the next
+			// generation is a new run
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			List<String> messages = new ArrayList<>();

@@ -25,8 +25,8 @@ public final class Messages {
 	private Messages(String lang) {
 		this.lang = lang;
 		this.locale = Locale.forLanguageTag(lang);
-		this.bundle = ResourceBundle.getBundle("messages.labels", this.locale, ResourceBundle.Control
-			.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+		this.bundle = ResourceBundle.getBundle("messages.labels", this.locale,
+				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
 	public static Messages of(String lang) {

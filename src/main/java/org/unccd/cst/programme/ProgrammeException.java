@@ -1,7 +1,8 @@
 package org.unccd.cst.programme;
 
 /**
- * A programme file that cannot be used, with the place and the problem an officer can fix.
+ * A programme file that cannot be used, with the place and the problem an officer can
+ * fix.
  */
 public class ProgrammeException extends RuntimeException {
 

@@ -93,7 +93,8 @@ public final class ProgrammeLoader {
 		List<BudgetLine> lines = new ArrayList<>();
 		List<Funding> funding = new ArrayList<>();
 		if (top.has("budget")) {
-			YamlMapping budget = YamlMapping.of(this.file, top.node("budget"), "the budget", ordered("lines", "funding"));
+			YamlMapping budget = YamlMapping.of(this.file, top.node("budget"), "the budget",
+					ordered("lines", "funding"));
 			for (Node node : budget.list("lines")) {
 				lines.add(budgetLine(node));
 			}
@@ -152,8 +153,8 @@ public final class ProgrammeLoader {
 		String code = code(map, "code", "a work item");
 		String kind = (map.text("kind") != null) ? map.text("kind").toLowerCase(Locale.ROOT) : inheritedKind;
 		if (!KINDS.contains(kind)) {
-			throw map.error(map.lineOf("kind"), "work item " + code + ": kind \"" + kind
-					+ "\" is not one of objective, coordination");
+			throw map.error(map.lineOf("kind"),
+					"work item " + code + ": kind \"" + kind + "\" is not one of objective, coordination");
 		}
 		Text title = text(map, "title");
 		List<Outcome> outcomes = new ArrayList<>();
@@ -176,8 +177,8 @@ public final class ProgrammeLoader {
 				due = LocalDate.parse(map.text("due"));
 			}
 			catch (DateTimeParseException ex) {
-				throw map.error(map.lineOf("due"), "outcome " + code + ": due \"" + map.text("due")
-						+ "\" is not a date YYYY-MM-DD");
+				throw map.error(map.lineOf("due"),
+						"outcome " + code + ": due \"" + map.text("due") + "\" is not a date YYYY-MM-DD");
 			}
 		}
 		BigDecimal weight = BigDecimal.ONE;
@@ -221,7 +222,8 @@ public final class ProgrammeLoader {
 	private String source(YamlMapping map, String what) {
 		String source = map.requiredText("source", what).toLowerCase(Locale.ROOT);
 		if (!SOURCES.contains(source)) {
-			throw map.error(map.lineOf("source"), what + ": source \"" + source + "\" is not one of core, extrabudgetary");
+			throw map.error(map.lineOf("source"),
+					what + ": source \"" + source + "\" is not one of core, extrabudgetary");
 		}
 		return source;
 	}

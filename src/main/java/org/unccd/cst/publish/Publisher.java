@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a complete staging folder as {@code OUTPUT/<session>/} in two renames on the
- * same file system; a publication cut short is completed or rolled back at the next start,
- * so the folder always holds one whole set.
+ * same file system; a publication cut short is completed or rolled back at the next
+ * start, so the folder always holds one whole set.
  */
 public final class Publisher {
 

@@ -14,8 +14,9 @@ import org.unccd.cst.ingest.DataTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The text a report shows beside the figures, read from the staging tables in the report's
- * language: the latest progress summary of each outcome, findings and recommendations.
+ * The text a report shows beside the figures, read from the staging tables in the
+ * report's language: the latest progress summary of each outcome, findings and
+ * recommendations.
  */
 public class ReportData {
 
@@ -69,10 +70,11 @@ public class ReportData {
 		String in = String.join(",", outcomes.stream().map((o) -> "?").toList());
 		List<Object> args = new ArrayList<>(outcomes);
 		args.add(Date.valueOf(this.asOf));
-		this.jdbc.query("SELECT outcome, " + localized("text") + ", row_date, source_ref FROM finding WHERE outcome IN ("
-				+ in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq", (rs) -> {
-					findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)));
-				}, args.toArray());
+		this.jdbc
+			.query("SELECT outcome, " + localized("text") + ", row_date, source_ref FROM finding WHERE outcome IN ("
+					+ in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq", (rs) -> {
+						findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)));
+					}, args.toArray());
 		return findings;
 	}
 

@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole pipeline run as a user runs it, on a small input whose figures are worked out by
- * hand: summary.json, rejects.csv, the workbooks read back with POI and the reports' text
- * read back from the PDFs.
+ * The whole pipeline run as a user runs it, on a small input whose figures are worked out
+ * by hand: summary.json, rejects.csv, the workbooks read back with POI and the reports'
+ * text read back from the PDFs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTests {
@@ -39,8 +39,8 @@ class EndToEndTests {
 	void runOnce(@TempDir Path dir) throws Exception {
 		this.input = TestInputs.write(dir.resolve("in"));
 		this.output = dir.resolve("out");
-		this.run = CommandLineRun.of("--input=" + this.input, "--output=" + this.output,
-				"--as-of=" + TestInputs.AS_OF, "--lang=en,zh");
+		this.run = CommandLineRun.of("--input=" + this.input, "--output=" + this.output, "--as-of=" + TestInputs.AS_OF,
+				"--lang=en,zh");
 	}
 
 	Path published(String file) {
@@ -56,9 +56,9 @@ class EndToEndTests {
 	@Test
 	void publishesEveryContractFile() throws Exception {
 		try (var files = Files.list(this.output.resolve("T1"))) {
-			assertThat(files.map((f) -> f.getFileName().toString()).sorted().toList()).isEqualTo(List.of("T1.en.xlsx",
-					"T1.zh.xlsx", "alpha.en.pdf", "alpha.zh.pdf", "beta.en.pdf", "beta.zh.pdf", "manifest.json",
-					"rejects.csv", "summary.json"));
+			assertThat(files.map((f) -> f.getFileName().toString()).sorted().toList())
+				.isEqualTo(List.of("T1.en.xlsx", "T1.zh.xlsx", "alpha.en.pdf", "alpha.zh.pdf", "beta.en.pdf",
+						"beta.zh.pdf", "manifest.json", "rejects.csv", "summary.json"));
 		}
 	}
 

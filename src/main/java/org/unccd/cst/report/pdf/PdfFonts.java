@@ -91,7 +91,8 @@ final class PdfFonts {
 	Phrase phrase(String text, float size, boolean strong) {
 		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
 				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL));
-		// the phrase's own font is used for line breaks and spacing: it must be an embedded one too
+		// the phrase's own font is used for line breaks and spacing: it must be an
+		// embedded one too
 		Phrase phrase = new Phrase(size * 1.35f, "", fonts.get(0));
 		if (text == null || text.isEmpty()) {
 			return phrase;
@@ -117,7 +118,8 @@ final class PdfFonts {
 				if (font == null) {
 					this.missing++;
 					font = fonts.get(0);
-					chars = "\uFFFD".equals(chars) ? "?" : (fonts.get(0).getBaseFont().charExists(0xFFFD) ? "\uFFFD" : "?");
+					chars = "\uFFFD".equals(chars) ? "?"
+							: (fonts.get(0).getBaseFont().charExists(0xFFFD) ? "\uFFFD" : "?");
 				}
 			}
 			if (current != null && font != current) {

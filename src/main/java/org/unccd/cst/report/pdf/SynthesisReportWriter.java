@@ -113,7 +113,8 @@ class SynthesisReportWriter {
 	}
 
 	private String symbol() {
-		return (this.report.symbol() != null) ? this.report.symbol() : this.programme.session() + "/" + this.report.id();
+		return (this.report.symbol() != null) ? this.report.symbol()
+				: this.programme.session() + "/" + this.report.id();
 	}
 
 	private LocalDate asOf() {
@@ -227,8 +228,9 @@ class SynthesisReportWriter {
 		int table = ++this.tables;
 		numbered(m.get("budget.lines", table));
 		PdfPTable grid = table(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
-		header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount") + " (" + currency
-				+ ")", m.get("col.spent") + " (" + currency + ")", m.get("col.execution"));
+		header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"),
+				m.get("col.amount") + " (" + currency + ")", m.get("col.spent") + " (" + currency + ")",
+				m.get("col.execution"));
 		Map<String, BudgetLine> lines = this.programme.budgetLines()
 			.stream()
 			.collect(Collectors.toMap(BudgetLine::code, (l) -> l));
@@ -347,7 +349,10 @@ class SynthesisReportWriter {
 		return table;
 	}
 
-	/** The caption and column labels, repeated at the top of every page the table runs onto. */
+	/**
+	 * The caption and column labels, repeated at the top of every page the table runs
+	 * onto.
+	 */
 	private void header(PdfPTable table, int number, String... labels) {
 		PdfPCell caption = new PdfPCell(this.fonts.phrase(this.messages.get("table", number), 10, true));
 		caption.setColspan(labels.length);

@@ -13,8 +13,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Rewrites a zip container (a workbook) with every entry dated the same fixed time, in the
- * order written, so that the same content always gives the same bytes.
+ * Rewrites a zip container (a workbook) with every entry dated the same fixed time, in
+ * the order written, so that the same content always gives the same bytes.
  */
 final class StableZip {
 

@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes {@code <session>.<lang>.xlsx} for every requested language into the staging folder.
+ * Writes {@code <session>.<lang>.xlsx} for every requested language into the staging
+ * folder.
  */
 public class WorkbookTasklet implements Tasklet {
 

@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class WorkbookWriter {
 
-	/** Rows of an Excel sheet below its header; a longer ledger goes on in another sheet. */
+	/**
+	 * Rows of an Excel sheet below its header; a longer ledger goes on in another sheet.
+	 */
 	static final int MAX_DATA_ROWS = 1_048_575;
 
 	private final JdbcTemplate jdbc;
@@ -75,8 +77,8 @@ class WorkbookWriter {
 			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
 					this.messages.date(LocalDate.parse(this.summary.asOf()))));
 			core.setCreator(this.programme.source());
-			core.setCreated(Optional.of(java.util.Date.from(
-					LocalDate.parse(this.summary.asOf()).atStartOfDay().toInstant(ZoneOffset.UTC))));
+			core.setCreated(Optional.of(java.util.Date
+				.from(LocalDate.parse(this.summary.asOf()).atStartOfDay().toInstant(ZoneOffset.UTC))));
 			Path raw = file.resolveSibling(file.getFileName() + ".tmp");
 			try (OutputStream out = Files.newOutputStream(raw)) {
 				workbook.write(out);
@@ -154,8 +156,8 @@ class WorkbookWriter {
 	private void budget(SheetWriter sheet, WorkbookStyles styles) {
 		Messages m = this.messages;
 		Summary.Budget b = this.summary.budget();
-		sheet.header(m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount"),
-				m.get("col.spent"), m.get("col.execution"));
+		sheet.header(m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount"), m.get("col.spent"),
+				m.get("col.execution"));
 		int first = sheet.rowNumber() + 1;
 		Map<String, BudgetLine> lines = new java.util.HashMap<>();
 		this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
@@ -174,7 +176,11 @@ class WorkbookWriter {
 			.map(Funding::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		sheet.row();
-		sheet.row().text(m.get("budget.total")).skip().skip().formula("SUM(" + amounts + ")", b.total(), styles.moneyBold);
+		sheet.row()
+			.text(m.get("budget.total"))
+			.skip()
+			.skip()
+			.formula("SUM(" + amounts + ")", b.total(), styles.moneyBold);
 		int total = sheet.rowNumber();
 		sheet.row().text(m.get("budget.programmeFunding")).skip().skip().money(adoption);
 		int adopted = sheet.rowNumber();
@@ -199,7 +205,11 @@ class WorkbookWriter {
 			.skip()
 			.skip()
 			.formula("MAX(0,D" + gap + "-D" + pledged + ")", b.gapAfterPledges(), styles.moneyBold);
-		sheet.row().text(m.get("budget.spentTotal")).skip().skip().formula("SUM(" + spent + ")", b.spent(), styles.money);
+		sheet.row()
+			.text(m.get("budget.spentTotal"))
+			.skip()
+			.skip()
+			.formula("SUM(" + spent + ")", b.spent(), styles.money);
 		int spentRow = sheet.rowNumber();
 		sheet.row()
 			.text(m.get("budget.executionTotal"))
@@ -218,8 +228,9 @@ class WorkbookWriter {
 		for (Map.Entry<String, Summary.SourceStatus> entry : b.bySource().entrySet()) {
 			sheet.row().text(entry.getKey()).skip().skip();
 			String source = sheet.here().replace("D", "A");
-			sheet.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + amounts + ")", entry.getValue().amount(),
-					styles.money)
+			sheet
+				.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + amounts + ")",
+						entry.getValue().amount(), styles.money)
 				.money(entry.getValue().secured())
 				.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + spent + ")", entry.getValue().spent(),
 						styles.money);
