@@ -1,6 +1,5 @@
 package org.unccd.cst.aggregate;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,10 +89,6 @@ public final class RecommendationRules {
 	private static Summary.Recommendation rule(Report report, String rule, int priority, String addressee,
 			String text) {
 		return new Summary.Recommendation(report.id(), text, addressee, priority, "rule", rule);
-	}
-
-	static BigDecimal zero() {
-		return BigDecimal.ZERO.setScale(2);
 	}
 
 }

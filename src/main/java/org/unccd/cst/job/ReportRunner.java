@@ -1,6 +1,5 @@
 package org.unccd.cst.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,10 +120,6 @@ public class ReportRunner {
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.toString();
-	}
-
-	static boolean exists(Path path) {
-		return Files.exists(path);
 	}
 
 }

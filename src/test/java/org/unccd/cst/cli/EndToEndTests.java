@@ -1,6 +1,5 @@
 package org.unccd.cst.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -259,10 +258,6 @@ class EndToEndTests {
 			}
 		}
 		throw new AssertionError("no row labelled " + label);
-	}
-
-	static BigDecimal decimal(String value) {
-		return new BigDecimal(value);
 	}
 
 }
