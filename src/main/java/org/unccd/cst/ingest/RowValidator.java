@@ -93,9 +93,10 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 		v[t.column("date")] = date("date", raw.value("date"));
 		String outcome = raw.value("outcome");
 		if (!this.outcomes.contains(outcome)) {
-			String hint = this.workItems.containsKey(outcome) ? " (that is a work item: report on one of its outcomes, "
-					+ String.join(", ", this.workItems.get(outcome).outcomes().stream().map((o) -> o.code()).toList())
-					+ ")" : "";
+			String hint = this.workItems.containsKey(outcome)
+					? " (that is a work item: report on one of its outcomes, " + String.join(", ",
+							this.workItems.get(outcome).subtreeOutcomes().stream().map((o) -> o.code()).toList()) + ")"
+					: "";
 			throw reject("outcome", outcome, "unknown outcome \"" + outcome + "\"" + hint);
 		}
 		String status = raw.value("status").toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');

@@ -166,7 +166,13 @@ final class XlsxRecordSource implements RecordSource {
 					LocalDateTime value = cell.getLocalDateTimeCellValue();
 					yield (value != null) ? value.toLocalDate().toString() : "";
 				}
-				yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+				BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue());
+				String format = cell.getCellStyle().getDataFormatString();
+				if (format != null && format.contains("%")) {
+					// a cell shown as 60% holds 0.6: read what the officer sees
+					number = number.movePointRight(2);
+				}
+				yield number.stripTrailingZeros().toPlainString();
 			}
 			case STRING -> cell.getStringCellValue();
 			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());

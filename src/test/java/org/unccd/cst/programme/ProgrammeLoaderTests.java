@@ -1,0 +1,310 @@
+package org.unccd.cst.programme;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unccd.cst.model.Outcome;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.model.WorkItem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests for {@link ProgrammeLoader}: a valid programme, and each problem with its line.
+ */
+class ProgrammeLoaderTests {
+
+	/**
+	 * A valid programme; the tests that break it replace one line in place, so line
+	 * numbers hold (1 = session).
+	 */
+	private static final String VALID = """
+			session: CST14
+			title:
+			  en: Committee on Science and Technology
+			  zh: 科学和技术委员会
+			source: ICCD/COP(13)/CST/7
+			currency: eur
+			reports:
+			  - id: obj-1.1
+			    symbol: ICCD/COP(14)/CST/2
+			    title: Synthesis report on objective 1.1
+			    covers: [O1.1]
+			workItems:
+			  - code: O1
+			    kind: objective
+			    title: Provide guidance
+			    children:
+			      - code: O1.1
+			        title: Advice on LDN
+			        outcomes:
+			          - code: O1.1-a
+			            title: Technical guidance note
+			            due: 2019-06-30
+			            weight: 2
+			          - code: O1.1-b
+			            title: Scientific support
+			  - code: C1
+			    kind: coordination
+			    title: Coordination
+			budget:
+			  lines:
+			    - code: B1
+			      title: Objectives
+			      source: extrabudgetary
+			      amount: 400000
+			    - code: B2
+			      title: SPI meetings
+			      source: Core
+			      amount: 115_000
+			  funding:
+			    - title: Proposed core budget
+			      source: core
+			      amount: 115000
+			""";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsSessionSourceAndUpperCaseCurrency() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.session()).isEqualTo("CST14");
+		assertThat(programme.source()).isEqualTo("ICCD/COP(13)/CST/7");
+		assertThat(programme.currency()).isEqualTo("EUR");
+	}
+
+	@Test
+	void readsTitleGivenAsLanguageMap() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.title().in("zh")).isEqualTo("科学和技术委员会");
+		assertThat(programme.title().in("en")).isEqualTo("Committee on Science and Technology");
+	}
+
+	@Test
+	void fallsBackToEnglishForMissingLanguage() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.title().in("fr")).isEqualTo("Committee on Science and Technology");
+	}
+
+	@Test
+	void readsTitleGivenAsPlainString() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.reports().get(0).title().in("zh")).isEqualTo("Synthesis report on objective 1.1");
+	}
+
+	@Test
+	void fallsBackToFirstLanguageWithoutEnglish() throws IOException {
+		Programme programme = load(VALID.replace("  en: Committee on Science and Technology",
+				"  fr: Comité de la science et de la technologie"));
+
+		assertThat(programme.title().in("ru")).isEqualTo("Comité de la science et de la technologie");
+	}
+
+	@Test
+	void readsReports() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.reports()).extracting((r) -> r.id(), (r) -> r.symbol(), (r) -> r.covers())
+			.isEqualTo(List.of(tuple("obj-1.1", "ICCD/COP(14)/CST/2", List.of("O1.1"))));
+	}
+
+	@Test
+	void readsWorkItemTreeWithInheritedKind() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.allWorkItems()).extracting(WorkItem::code, WorkItem::kind, WorkItem::parent)
+			.isEqualTo(List.of(tuple("O1", "objective", null), tuple("O1.1", "objective", "O1"),
+					tuple("C1", "coordination", null)));
+	}
+
+	@Test
+	void readsOutcomesWithDueDateAndDefaultWeight() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.allOutcomes()).extracting(Outcome::code, Outcome::due, Outcome::weight, Outcome::workItem)
+			.isEqualTo(List.of(tuple("O1.1-a", LocalDate.of(2019, 6, 30), new BigDecimal("2"), "O1.1"),
+					tuple("O1.1-b", null, BigDecimal.ONE, "O1.1")));
+	}
+
+	@Test
+	void readsBudgetLinesWithNormalizedSourceAndUnderscoredAmount() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.budgetLines()).extracting((l) -> l.code(), (l) -> l.source(), (l) -> l.amount())
+			.isEqualTo(List.of(tuple("B1", "extrabudgetary", new BigDecimal("400000")),
+					tuple("B2", "core", new BigDecimal("115000"))));
+		assertThat(programme.budgetTotal()).isEqualTo(new BigDecimal("515000"));
+	}
+
+	@Test
+	void readsFunding() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.funding()).extracting((f) -> f.title().english(), (f) -> f.source(), (f) -> f.amount())
+			.isEqualTo(List.of(tuple("Proposed core budget", "core", new BigDecimal("115000"))));
+	}
+
+	@Test
+	void reportsBadYamlWithTheLineOfTheError() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("title: Technical guidance note", "title: Technical: guidance"));
+
+		assertThat(ex.line()).isEqualTo(21);
+		assertThat(ex.problem()).isEqualTo("not valid YAML: mapping values are not allowed here");
+	}
+
+	@Test
+	void reportsUnknownKeyWithItsLine() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("title: Advice on LDN", "titel: Advice on LDN"));
+
+		assertThat(ex.line()).isEqualTo(18);
+		assertThat(ex.problem())
+			.isEqualTo("unknown key \"titel\" in a work item (expected one of code, kind, title, children, outcomes)");
+	}
+
+	@Test
+	void namesFileLineAndProblemInMessage() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("title: Advice on LDN", "titel: Advice on LDN"));
+
+		assertThat(ex.file()).isEqualTo("programme.yaml");
+		assertThat(ex.getMessage()).isEqualTo("programme.yaml:18: unknown key \"titel\" in a work item "
+				+ "(expected one of code, kind, title, children, outcomes)");
+	}
+
+	@Test
+	void reportsOutcomeCodeDuplicatingWorkItem() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("- code: O1.1-b", "- code: O1.1"));
+
+		assertThat(ex.line()).isEqualTo(24);
+		assertThat(ex.problem()).isEqualTo("duplicate code \"O1.1\" (first at line 17)");
+	}
+
+	@Test
+	void reportsBudgetLineCodeDuplicatingOutcome() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("- code: B2", "- code: O1.1-a"));
+
+		assertThat(ex.line()).isEqualTo(35);
+		assertThat(ex.problem()).isEqualTo("duplicate code \"O1.1-a\" (first at line 20)");
+	}
+
+	@Test
+	void reportsReportIdDuplicatingWorkItem() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("- id: obj-1.1", "- id: C1"));
+
+		assertThat(ex.line()).isEqualTo(8);
+		assertThat(ex.problem()).isEqualTo("duplicate code \"C1\" (first at line 26)");
+	}
+
+	@Test
+	void reportsReportCoveringUnknownWorkItem() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("covers: [O1.1]", "covers: [O1.1, O9]"));
+
+		assertThat(ex.line()).isEqualTo(11);
+		assertThat(ex.problem()).isEqualTo("report obj-1.1 covers unknown work item \"O9\"");
+	}
+
+	@Test
+	void reportsNegativeBudgetAmount() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("amount: 400000", "amount: -400000"));
+
+		assertThat(ex.line()).isEqualTo(34);
+		assertThat(ex.problem()).isEqualTo("budget line B1: amount -400000 is negative");
+	}
+
+	@Test
+	void reportsNegativeFundingAmount() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("      amount: 115000", "      amount: -1"));
+
+		assertThat(ex.line()).isEqualTo(42);
+		assertThat(ex.problem()).isEqualTo("funding at line 40: amount -1 is negative");
+	}
+
+	@Test
+	void reportsMissingFile() {
+		ProgrammeException ex = catchThrowableOfType(ProgrammeException.class, () -> ProgrammeLoader.load(this.dir));
+
+		assertThat(ex.file()).isEqualTo("programme.yaml");
+		assertThat(ex.line()).isEqualTo(0);
+		assertThat(ex.problem()).isEqualTo("not found in the input folder " + this.dir);
+	}
+
+	@Test
+	void rejectsSessionThatWouldLeaveTheOutputFolder() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("session: CST14", "session: ../CST14"));
+
+		assertThat(ex.line()).isEqualTo(1);
+		assertThat(ex.problem()).isEqualTo("session \"../CST14\" may hold only letters, digits, '.', '-' and '_' "
+				+ "(at most 64) and must start with a letter or digit");
+	}
+
+	@Test
+	void rejectsReportIdWithSlash() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("- id: obj-1.1", "- id: obj/../../x"));
+
+		assertThat(ex.line()).isEqualTo(8);
+		assertThat(ex.problem()).isEqualTo("id \"obj/../../x\" may hold only letters, digits, '.', '-' and '_' "
+				+ "(at most 64) and must start with a letter or digit");
+	}
+
+	@Test
+	void reportsDuplicateKeyWithItsLine() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("source: ICCD/COP(13)/CST/7", "currency: USD"));
+
+		assertThat(ex.line()).isEqualTo(6);
+		assertThat(ex.problem()).isEqualTo("key \"currency\" appears twice in the programme");
+	}
+
+	@Test
+	void reportsEmptyFile() throws IOException {
+		ProgrammeException ex = failure("# nothing here\n");
+
+		assertThat(ex.line()).isEqualTo(0);
+		assertThat(ex.problem()).isEqualTo("the file is empty");
+	}
+
+	@Test
+	void reportsFileThatIsNotUtf8() throws IOException {
+		byte[] latin1 = VALID.replace("Coordination", "Coordinaci\u00f3n").getBytes(StandardCharsets.ISO_8859_1);
+		Files.write(this.dir.resolve("programme.yaml"), latin1);
+
+		ProgrammeException ex = catchThrowableOfType(ProgrammeException.class, () -> ProgrammeLoader.load(this.dir));
+
+		assertThat(ex.problem()).isEqualTo("the file is not valid UTF-8");
+	}
+
+	@Test
+	void reportsProgrammeWithoutWorkItems() throws IOException {
+		String yaml = VALID.substring(0, VALID.indexOf("workItems:")) + "workItems: []\n";
+
+		ProgrammeException ex = failure(yaml);
+
+		assertThat(ex.line()).isEqualTo(12);
+		assertThat(ex.problem()).isEqualTo("the programme has no work items");
+	}
+
+	private Programme load(String yaml) throws IOException {
+		Files.writeString(this.dir.resolve("programme.yaml"), yaml);
+		return ProgrammeLoader.load(this.dir);
+	}
+
+	private ProgrammeException failure(String yaml) throws IOException {
+		Files.writeString(this.dir.resolve("programme.yaml"), yaml);
+		ProgrammeException ex = catchThrowableOfType(ProgrammeException.class, () -> ProgrammeLoader.load(this.dir));
+		assertThat(ex).as("a ProgrammeException").isNotNull();
+		return ex;
+	}
+
+}
