@@ -1,0 +1,79 @@
+package org.unccd.cst;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the application in a separate JVM, as a user's shell would, with a heap limit, its
+ * output in a file, so that a test can watch it, kill it or wait for its exit code.
+ */
+public final class ChildJvm {
+
+	private final Process process;
+
+	private final Path log;
+
+	private ChildJvm(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+	}
+
+	public static ChildJvm start(Path log, String heap, String... args) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp",
+				System.getProperty("java.class.path"), "org.unccd.cst.CstReportsApplication"));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ChildJvm(process, log);
+	}
+
+	/** Runs to the end and gives the exit code. */
+	public static int run(Path log, String heap, String... args) throws Exception {
+		return start(log, heap, args).waitFor(Duration.ofMinutes(4));
+	}
+
+	public int waitFor(Duration limit) throws InterruptedException {
+		if (!this.process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly();
+			throw new IllegalStateException("the run did not end within " + limit);
+		}
+		return this.process.exitValue();
+	}
+
+	/**
+	 * Waits until the log holds {@code text}; false when the process ended first or time
+	 * ran out.
+	 */
+	public boolean awaitLog(String text, Duration limit) throws Exception {
+		Instant end = Instant.now().plus(limit);
+		while (Instant.now().isBefore(end)) {
+			if (Files.exists(this.log) && Files.readString(this.log).contains(text)) {
+				return true;
+			}
+			if (!this.process.isAlive()) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
+		return false;
+	}
+
+	/**
+	 * Kills the process the way a power cut or an out-of-memory killer would: no shutdown
+	 * hooks.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
+	public String log() throws IOException {
+		return Files.readString(this.log);
+	}
+
+}
