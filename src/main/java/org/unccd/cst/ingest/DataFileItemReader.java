@@ -59,25 +59,32 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	private static boolean isDataFile(Path path) {
 		String name = path.getFileName().toString();
 		String lower = name.toLowerCase(Locale.ROOT);
-		boolean data = lower.endsWith(".csv") || lower.endsWith(".xlsx");
-		if (name.startsWith(".") || name.startsWith("~$")) {
-			return false;
-		}
-		if (!data) {
-			log.info("Not a data file, left aside: progress/{}", name);
-		}
-		return data;
+		boolean hidden = name.startsWith(".") || name.startsWith("~$");
+		return !hidden && (lower.endsWith(".csv") || lower.endsWith(".xlsx"));
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.files = dataFiles(this.inputDir);
+		logLeftAside();
 		long resumeAt = context.getLong(READ_COUNT, 0L);
 		if (resumeAt > 0) {
 			log.info("Resuming ingestion after record {}", resumeAt);
 			while (this.seq < resumeAt && read() != null) {
 				// skip what the committed chunks already hold
 			}
+		}
+	}
+
+	private void logLeftAside() {
+		try (Stream<Path> listing = Files.list(this.inputDir.resolve("progress"))) {
+			listing.filter((path) -> !this.files.contains(path))
+				.map((path) -> path.getFileName().toString())
+				.sorted()
+				.forEach((name) -> log.info("Not a data file, left aside: progress/{}", name));
+		}
+		catch (IOException ex) {
+			// no progress folder: nothing was left aside
 		}
 	}
 
