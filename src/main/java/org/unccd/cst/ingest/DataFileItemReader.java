@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -28,6 +30,8 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private final Path inputDir;
 
+	private final Set<DataTable> tables;
+
 	private List<Path> files;
 
 	private int fileIndex;
@@ -39,7 +43,16 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	private RecordSource current;
 
 	public DataFileItemReader(Path inputDir) {
+		this(inputDir, EnumSet.allOf(DataTable.class));
+	}
+
+	/**
+	 * A reader of the files and sheets of some tables only; the others are passed over
+	 * unread.
+	 */
+	public DataFileItemReader(Path inputDir, Set<DataTable> tables) {
 		this.inputDir = inputDir;
+		this.tables = tables;
 	}
 
 	/** The data files of an input folder in read order: CSV and XLSX, by name. */
@@ -116,10 +129,13 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 		String label = this.inputDir.relativize(file).toString().replace('\\', '/');
 		String name = file.getFileName().toString();
 		if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-			return new XlsxRecordSource(file, label, () -> this.nextSourceId++);
+			return new XlsxRecordSource(file, label, () -> this.nextSourceId++, this.tables);
 		}
 		int sourceId = this.nextSourceId++;
 		DataTable table = DataTable.forName(name).orElse(null);
+		if (table != null && !this.tables.contains(table)) {
+			return (seq) -> null;
+		}
 		if (table == null) {
 			return new SingleProblemSource(new RawRecord(0, sourceId, label, null, 0, null,
 					new RawRecord.Problem("", "", "the file name does not start with a table name (progress, "

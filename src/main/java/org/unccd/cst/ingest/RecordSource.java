@@ -11,4 +11,8 @@ interface RecordSource extends Closeable {
 	/** The next record, or {@code null} at the end. */
 	RawRecord next(long seq) throws IOException;
 
+	@Override
+	default void close() throws IOException {
+	}
+
 }

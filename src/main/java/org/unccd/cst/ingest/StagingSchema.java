@@ -65,6 +65,9 @@ public final class StagingSchema {
 	public static String insert(DataTable table) {
 		List<String> names = new ArrayList<>(List.of("seq", "source_id", "line"));
 		table.columns().forEach((name) -> names.add(column(name)));
+		if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
+			names.addAll(List.of("conversion_rate", "amount_pc"));
+		}
 		return "INSERT INTO " + table.stagingTable() + " (" + String.join(", ", names) + ") VALUES ("
 				+ names.stream().map((name) -> "?").collect(Collectors.joining(", ")) + ")";
 	}

@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 import com.github.pjfanning.xlsx.StreamingReader;
@@ -49,10 +51,17 @@ final class XlsxRecordSource implements RecordSource {
 
 	private boolean done;
 
+	private final Set<DataTable> tables;
+
 	XlsxRecordSource(Path file, String label, IntSupplier nextSourceId) {
+		this(file, label, nextSourceId, EnumSet.allOf(DataTable.class));
+	}
+
+	XlsxRecordSource(Path file, String label, IntSupplier nextSourceId, Set<DataTable> tables) {
 		this.file = file;
 		this.label = label;
 		this.nextSourceId = nextSourceId;
+		this.tables = tables;
 	}
 
 	@Override
@@ -99,7 +108,8 @@ final class XlsxRecordSource implements RecordSource {
 				}
 				Sheet sheet = this.sheets.next();
 				DataTable sheetTable = DataTable.forName(sheet.getSheetName()).orElse(null);
-				if (sheetTable == null) {
+				if (sheetTable == null || !this.tables.contains(sheetTable)) {
+					this.anySheet |= sheetTable != null;
 					this.rows = null;
 					continue;
 				}

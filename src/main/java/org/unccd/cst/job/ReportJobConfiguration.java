@@ -4,13 +4,16 @@ import java.nio.file.Path;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
+import org.unccd.cst.ingest.CurrencyConverter;
 import org.unccd.cst.ingest.DataFileItemReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
+import org.unccd.cst.ingest.RateTable;
 import org.unccd.cst.ingest.RawRecord;
 import org.unccd.cst.ingest.RowValidator;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
+import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.report.pdf.ReportTasklet;
@@ -22,6 +25,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -58,17 +62,22 @@ class ReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	RowValidator rowValidator(@Value("#{jobParameters['input']}") String input) {
-		return new RowValidator(ProgrammeLoader.load(Path.of(input)));
+	ItemProcessor<RawRecord, IngestedRow> rowProcessor(@Value("#{jobParameters['input']}") String input) {
+		Programme programme = ProgrammeLoader.load(Path.of(input));
+		RowValidator validator = new RowValidator(programme);
+		CurrencyConverter converter = new CurrencyConverter(programme.currency(),
+				RateTable.load(Path.of(input), programme));
+		return (raw) -> converter.process(validator.process(raw));
 	}
 
 	@Bean
 	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataFileItemReader dataFileItemReader, RowValidator rowValidator, JdbcTemplate jdbc) {
+			DataFileItemReader dataFileItemReader, ItemProcessor<RawRecord, IngestedRow> rowProcessor,
+			JdbcTemplate jdbc) {
 		return new StepBuilder("ingest", jobRepository).<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(dataFileItemReader)
-			.processor(rowValidator)
+			.processor(rowProcessor)
 			.writer(new StagingItemWriter(jdbc))
 			.build();
 	}
@@ -76,7 +85,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("crossCheck", jobRepository).tasklet((contribution, chunkContext) -> {
-			new CrossRowChecks(jdbc).run(RunContext.of(chunkContext).programme().currency());
+			new CrossRowChecks(jdbc).run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
