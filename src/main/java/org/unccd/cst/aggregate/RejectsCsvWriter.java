@@ -16,20 +16,23 @@ public final class RejectsCsvWriter {
 	private RejectsCsvWriter() {
 	}
 
+	/** Every rejected row in read order: file, line, column, value, reason. */
+	public static final String QUERY = "SELECT f.label, r.line, r.col, r.val, r.reason FROM reject r "
+			+ "JOIN source_file f ON f.id = r.source_id ORDER BY r.seq";
+
 	public static void write(JdbcTemplate jdbc, Path file) throws IOException {
 		Files.createDirectories(file.getParent());
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
 			out.write("file,line,column,value,reason\n");
-			jdbc.query("SELECT f.label, r.line, r.col, r.val, r.reason FROM reject r JOIN source_file f "
-					+ "ON f.id = r.source_id ORDER BY r.seq", (rs) -> {
-						try {
-							out.write(field(rs.getString(1)) + "," + rs.getLong(2) + "," + field(rs.getString(3)) + ","
-									+ field(rs.getString(4)) + "," + field(rs.getString(5)) + "\n");
-						}
-						catch (IOException ex) {
-							throw new java.io.UncheckedIOException(ex);
-						}
-					});
+			jdbc.query(QUERY, (rs) -> {
+				try {
+					out.write(field(rs.getString(1)) + "," + rs.getLong(2) + "," + field(rs.getString(3)) + ","
+							+ field(rs.getString(4)) + "," + field(rs.getString(5)) + "\n");
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			});
 		}
 	}
 

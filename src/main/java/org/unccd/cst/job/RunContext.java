@@ -2,6 +2,7 @@ package org.unccd.cst.job;
 
 import java.nio.file.Path;
 
+import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeLoader;
 
@@ -23,6 +24,11 @@ public record RunContext(RunParameters parameters, Programme programme, Path sta
 		RunParameters parameters = RunParameters.from(job.getJobParameters());
 		return new RunContext(parameters, ProgrammeLoader.load(parameters.input()),
 				parameters.stagingDir(job.getJobInstance().getInstanceId()));
+	}
+
+	/** The summary the aggregate step wrote for this job instance. */
+	public Summary summary() {
+		return JsonFiles.read(this.stagingDir.resolve("summary.json"), Summary.class);
 	}
 
 	/** Where the published set of this session lives. */

@@ -26,6 +26,8 @@ public class ReportData {
 
 	private final String lang;
 
+	private Map<String, String> latest;
+
 	public ReportData(JdbcTemplate jdbc, LocalDate asOf, String lang) {
 		this.jdbc = jdbc;
 		this.asOf = asOf;
@@ -40,25 +42,27 @@ public class ReportData {
 	public record Drafted(String text, String addressee, int priority) {
 	}
 
-	/** The language column of a text column, or the column itself for English. */
-	public String variant(String column) {
-		return DataTable.VARIANT_LANGUAGES.contains(this.lang) ? column + "_" + this.lang : column;
-	}
-
-	/** The text in the report's language when given, else the base text. */
-	String localized(String column) {
-		String variant = variant(column);
+	/**
+	 * An SQL expression for a text column in the report's language when given, else the
+	 * base text.
+	 */
+	public String localized(String column) {
+		String variant = DataTable.VARIANT_LANGUAGES.contains(this.lang) ? column + "_" + this.lang : column;
 		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
 	}
 
 	/** The latest progress summary of each outcome on or before the as-of date. */
 	public Map<String, String> latestSummaries() {
+		if (this.latest != null) {
+			return this.latest;
+		}
 		Map<String, String> summaries = new HashMap<>();
 		this.jdbc.query("SELECT outcome, s FROM (SELECT outcome, " + localized("summary")
 				+ " AS s, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
 				+ "FROM progress WHERE row_date <= ? AND summary IS NOT NULL) WHERE n = 1", (rs) -> {
 					summaries.put(rs.getString(1), rs.getString(2));
 				}, Date.valueOf(this.asOf));
+		this.latest = summaries;
 		return summaries;
 	}
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.RunContext;
 import org.unccd.cst.job.RunParameters;
 import org.unccd.cst.model.Messages;
@@ -36,7 +35,7 @@ public class ReportTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		RunContext run = RunContext.of(chunkContext);
-		Summary summary = JsonFiles.read(run.stagingDir().resolve("summary.json"), Summary.class);
+		Summary summary = run.summary();
 		String digest = chunkContext.getStepContext()
 			.getStepExecution()
 			.getJobExecution()

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.RunContext;
 import org.unccd.cst.model.Messages;
 
@@ -32,7 +31,7 @@ public class WorkbookTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		RunContext run = RunContext.of(chunkContext);
-		Summary summary = JsonFiles.read(run.stagingDir().resolve("summary.json"), Summary.class);
+		Summary summary = run.summary();
 		for (String lang : run.parameters().languages()) {
 			Path file = run.stagingDir().resolve(run.programme().session() + "." + lang + ".xlsx");
 			new WorkbookWriter(this.jdbc, run.programme(), summary, Messages.of(lang)).write(file);

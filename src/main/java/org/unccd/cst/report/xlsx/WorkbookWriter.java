@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.unccd.cst.aggregate.RejectsCsvWriter;
 import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Funding;
@@ -248,8 +249,9 @@ class WorkbookWriter {
 		int[] part = { 0 };
 		this.jdbc.setFetchSize(1000);
 		this.jdbc.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
-				+ "e.amount_pc, e.reference, " + localized("description") + ", f.label, e.line FROM expenditure e "
-				+ "JOIN source_file f ON f.id = e.source_id ORDER BY e.seq", (rs) -> {
+				+ "e.amount_pc, e.reference, " + this.data.localized("description")
+				+ ", f.label, e.line FROM expenditure e " + "JOIN source_file f ON f.id = e.source_id ORDER BY e.seq",
+				(rs) -> {
 					if (sheet[0] == null || rows[0] == this.maxDataRows) {
 						if (sheet[0] != null) {
 							sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
@@ -280,11 +282,6 @@ class WorkbookWriter {
 		sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
 	}
 
-	private String localized(String column) {
-		String variant = this.data.variant(column);
-		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
-	}
-
 	private void funding(SheetWriter sheet) {
 		Messages m = this.messages;
 		sheet.header(m.get("col.date"), m.get("col.fundingSource"), m.get("col.fundingStatus"),
@@ -303,7 +300,7 @@ class WorkbookWriter {
 				.text(funding.title().in(m.lang()));
 		}
 		this.jdbc.query("SELECT row_date, source, status, amount, currency, conversion_rate, amount_pc, reference, "
-				+ localized("donor") + " FROM funding ORDER BY seq", (rs) -> {
+				+ this.data.localized("donor") + " FROM funding ORDER BY seq", (rs) -> {
 					sheet.row()
 						.date(rs.getDate(1).toLocalDate())
 						.text(rs.getString(2))
@@ -347,15 +344,14 @@ class WorkbookWriter {
 		Messages m = this.messages;
 		sheet.header(m.get("col.file"), m.get("col.lineNo"), m.get("col.column"), m.get("col.value"),
 				m.get("col.reason"));
-		this.jdbc.query("SELECT f.label, r.line, r.col, r.val, r.reason FROM reject r JOIN source_file f "
-				+ "ON f.id = r.source_id ORDER BY r.seq", (rs) -> {
-					sheet.row()
-						.text(rs.getString(1))
-						.integer(rs.getLong(2))
-						.text(rs.getString(3))
-						.text(rs.getString(4))
-						.text(rs.getString(5));
-				});
+		this.jdbc.query(RejectsCsvWriter.QUERY, (rs) -> {
+			sheet.row()
+				.text(rs.getString(1))
+				.integer(rs.getLong(2))
+				.text(rs.getString(3))
+				.text(rs.getString(4))
+				.text(rs.getString(5));
+		});
 		sheet.finish(34, 8, 14, 30, 80);
 	}
 
