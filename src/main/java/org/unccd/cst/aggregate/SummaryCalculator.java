@@ -41,6 +41,9 @@ public class SummaryCalculator {
 
 	private final LocalDate asOf;
 
+	/** Each outcome's percent as reported, before rounding: work items average these. */
+	private final Map<String, BigDecimal> reportedPercents = new HashMap<>();
+
 	public SummaryCalculator(JdbcTemplate jdbc, Programme programme, LocalDate asOf) {
 		this.jdbc = jdbc;
 		this.programme = programme;
@@ -66,7 +69,7 @@ public class SummaryCalculator {
 				+ "WHERE n = 1", (rs) -> {
 					latest.put(rs.getString(1), new Object[] { rs.getString(2), rs.getDate(3).toLocalDate() });
 				}, Date.valueOf(this.asOf));
-		Map<String, BigDecimal> percents = new HashMap<>();
+		Map<String, BigDecimal> percents = this.reportedPercents;
 		this.jdbc
 			.query("SELECT outcome, CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM (SELECT outcome, "
 					+ "status, percent, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
@@ -97,7 +100,8 @@ public class SummaryCalculator {
 			List<ProgressRules.OutcomeState> states = item.subtreeOutcomes()
 				.stream()
 				.map((o) -> byCode.get(o.code()))
-				.map((s) -> new ProgressRules.OutcomeState(s.status(), s.percent(),
+				.map((s) -> new ProgressRules.OutcomeState(s.status(),
+						this.reportedPercents.getOrDefault(s.code(), BigDecimal.ZERO),
 						programmeOutcomes.get(s.code()).weight(), s.overdue()))
 				.toList();
 			BigDecimal spent = item.subtree()

@@ -31,6 +31,8 @@ final class CsvRecordSource implements RecordSource {
 
 	private boolean emptyReported;
 
+	private long rows;
+
 	CsvRecordSource(Path file, DataTable table, int sourceId, String source) throws IOException {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
@@ -50,11 +52,14 @@ final class CsvRecordSource implements RecordSource {
 		}
 		while (record != null && record.isBlank());
 		if (record == null) {
-			if (this.header == null && !this.emptyReported) {
-				this.emptyReported = true;
+			if (this.emptyReported) {
+				return null;
+			}
+			this.emptyReported = true;
+			if (this.header == null) {
 				return fileProblem(seq, "the file is empty: it has no header row");
 			}
-			return null;
+			return (this.rows == 0) ? RawRecord.emptySource(seq, this.sourceId, this.source, this.table) : null;
 		}
 		if (this.header == null) {
 			if (record.problem() != null) {
@@ -66,6 +71,7 @@ final class CsvRecordSource implements RecordSource {
 			this.header = new HeaderMapping(this.table, record.fields());
 			return next(seq);
 		}
+		this.rows++;
 		RawRecord raw = this.header.record(seq, this.sourceId, this.source, record.line(), record.fields(), true);
 		if (record.problem() != null) {
 			String column = (record.badField() >= 0) ? this.header.columnAt(record.badField()) : "";

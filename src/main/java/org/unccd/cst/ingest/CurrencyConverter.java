@@ -28,6 +28,7 @@ public class CurrencyConverter implements ItemProcessor<IngestedRow, IngestedRow
 	public IngestedRow process(IngestedRow row) {
 		DataTable table = row.raw().table();
 		if (!row.accepted() || (table != DataTable.EXPENDITURES && table != DataTable.FUNDING)) {
+			// rejected rows, empty files and other tables pass as they are
 			return row;
 		}
 		Object[] values = row.values();

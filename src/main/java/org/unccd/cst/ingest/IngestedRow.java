@@ -11,7 +11,7 @@ package org.unccd.cst.ingest;
 public record IngestedRow(RawRecord raw, Object[] values, RawRecord.Problem problem) {
 
 	public boolean accepted() {
-		return this.problem == null;
+		return this.problem == null && !this.raw.isEmptySource();
 	}
 
 }

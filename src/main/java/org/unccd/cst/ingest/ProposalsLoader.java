@@ -28,6 +28,9 @@ public class ProposalsLoader {
 
 	private static final Map<String, String> CLUSTER_SPELLINGS = Map.of("a.一", "a.i", "a.二", "a.ii", "a.三", "a.iii");
 
+	/** Proposal rejects take read positions below every data row's. */
+	private static final long FIRST_SEQ = Long.MIN_VALUE / 2;
+
 	private final JdbcTemplate jdbc;
 
 	public ProposalsLoader(JdbcTemplate jdbc) {
@@ -63,10 +66,14 @@ public class ProposalsLoader {
 					}
 					continue;
 				}
-				String problem = (record.problem() != null) ? record.problem() : check(header, record.fields());
+				RawRecord.Problem problem = (record.problem() != null) ? new RawRecord.Problem("", "", record.problem())
+						: check(header, record.fields());
 				if (problem != null) {
-					rejects.add(new Object[] { -record.line(), SummaryCalculator.PROPOSALS_SOURCE, record.line(), "",
-							StagingItemWriter.shorten(String.join(",", record.fields())), problem });
+					// before every data row in read order, and in line order among
+					// themselves
+					rejects.add(
+							new Object[] { FIRST_SEQ + record.line(), SummaryCalculator.PROPOSALS_SOURCE, record.line(),
+									problem.column(), StagingItemWriter.shorten(problem.value()), problem.reason() });
 					continue;
 				}
 				rows.add(new Object[] { record.line(), field(header, record.fields(), "no"),
@@ -82,35 +89,42 @@ public class ProposalsLoader {
 				rejects);
 	}
 
-	private static String check(Map<String, Integer> header, List<String> fields) {
+	private static RawRecord.Problem check(Map<String, Integer> header, List<String> fields) {
 		for (String column : COLUMNS) {
 			if (!header.containsKey(column)) {
-				return "the header has no column \"" + column + "\" (required: " + String.join(", ", COLUMNS) + ")";
+				return problem(column, "",
+						"the header has no column \"" + column + "\" (required: " + String.join(", ", COLUMNS) + ")");
 			}
 		}
 		if (fields.size() != header.size()) {
-			return "expected " + header.size() + " fields, found " + fields.size();
+			return problem("", "", "expected " + header.size() + " fields, found " + fields.size());
 		}
 		for (String column : List.of("no", "submitter", "cluster")) {
 			if (field(header, fields, column).isEmpty()) {
-				return "required value \"" + column + "\" is empty";
+				return problem(column, "", "required value \"" + column + "\" is empty");
 			}
 		}
-		for (String value : fields) {
+		for (Map.Entry<String, Integer> column : header.entrySet()) {
+			String value = fields.get(column.getValue());
 			if (value.indexOf(CsvRecordSource.INVALID) >= 0) {
-				return "invalid UTF-8";
+				return problem(column.getKey(), value.replace(CsvRecordSource.INVALID, '?'),
+						"invalid UTF-8 in \"" + column.getKey() + "\"");
 			}
 		}
-		String type = field(header, fields, "submitter_type").toLowerCase(Locale.ROOT);
-		if (!type.equals("party") && !type.equals("stakeholder")) {
-			return "submitter_type \"" + field(header, fields, "submitter_type")
-					+ "\" is not one of party, stakeholder";
+		String type = field(header, fields, "submitter_type");
+		if (!type.equalsIgnoreCase("party") && !type.equalsIgnoreCase("stakeholder")) {
+			return problem("submitter_type", type, "submitter_type \"" + type + "\" is not one of party, stakeholder");
 		}
 		String cluster = field(header, fields, "cluster");
 		if (!SummaryCalculator.CLUSTERS.contains(cluster(cluster))) {
-			return "cluster \"" + cluster + "\" is not one of " + String.join(" ", SummaryCalculator.CLUSTERS);
+			return problem("cluster", cluster,
+					"cluster \"" + cluster + "\" is not one of " + String.join(" ", SummaryCalculator.CLUSTERS));
 		}
 		return null;
+	}
+
+	private static RawRecord.Problem problem(String column, String value, String reason) {
+		return new RawRecord.Problem(column, value, reason);
 	}
 
 	static String cluster(String value) {

@@ -22,6 +22,18 @@ public record RawRecord(long seq, int sourceId, String source, DataTable table, 
 	public record Problem(String column, String value, String reason) {
 	}
 
+	/**
+	 * A record that stands for a file or sheet with a header and no rows, so that it is
+	 * listed among the inputs; it is neither accepted nor rejected.
+	 */
+	public static RawRecord emptySource(long seq, int sourceId, String source, DataTable table) {
+		return new RawRecord(seq, sourceId, source, table, 0, null, null);
+	}
+
+	public boolean isEmptySource() {
+		return this.values == null && this.problem == null;
+	}
+
 	public String value(String column) {
 		int index = this.table.column(column);
 		String value = (index >= 0 && this.values != null) ? this.values[index] : null;

@@ -52,7 +52,7 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 
 	@Override
 	public IngestedRow process(RawRecord raw) {
-		if (raw.problem() != null) {
+		if (raw.problem() != null || raw.isEmptySource()) {
 			return new IngestedRow(raw, null, raw.problem());
 		}
 		try {

@@ -47,7 +47,7 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 				System.arraycopy(row.values(), 0, values, 3, row.values().length);
 				accepted.computeIfAbsent(raw.table(), (table) -> new ArrayList<>()).add(values);
 			}
-			else {
+			else if (row.problem() != null) {
 				RawRecord.Problem problem = row.problem();
 				rejected.add(new Object[] { raw.seq(), raw.sourceId(), raw.line(), problem.column(),
 						shorten(problem.value()), problem.reason() });

@@ -49,6 +49,8 @@ final class XlsxRecordSource implements RecordSource {
 
 	private boolean anySheet;
 
+	private long sheetRows;
+
 	private boolean done;
 
 	private final Set<DataTable> tables;
@@ -91,12 +93,17 @@ final class XlsxRecordSource implements RecordSource {
 						this.header = new HeaderMapping(this.table, cells);
 						continue;
 					}
+					this.sheetRows++;
 					return this.header.record(seq, this.sourceId, this.source, row.getRowNum() + 1L, cells, false);
 				}
 				if (this.rows != null && this.header == null) {
 					this.rows = null;
 					return new RawRecord(seq, this.sourceId, this.source, this.table, 0, null,
 							new RawRecord.Problem("", "", "the sheet is empty: it has no header row"));
+				}
+				if (this.rows != null && this.sheetRows == 0) {
+					this.rows = null;
+					return RawRecord.emptySource(seq, this.sourceId, this.source, this.table);
 				}
 				if (!this.sheets.hasNext()) {
 					this.done = true;
@@ -118,6 +125,7 @@ final class XlsxRecordSource implements RecordSource {
 				this.sourceId = this.nextSourceId.getAsInt();
 				this.source = this.label + "!" + sheet.getSheetName();
 				this.header = null;
+				this.sheetRows = 0;
 				this.rows = sheet.rowIterator();
 			}
 		}

@@ -160,10 +160,12 @@ class CsvRecordSourceTests {
 	}
 
 	@Test
-	void headerOnlyFileHasNoRecords() throws IOException {
+	void headerOnlyFileGivesOneEmptySourceRecord() throws IOException {
 		List<RawRecord> records = read(DataTable.PROGRESS, "date,outcome,status\n");
 
-		assertThat(records).isEqualTo(List.of());
+		assertThat(records).hasSize(1);
+		assertThat(records.get(0).isEmptySource()).isTrue();
+		assertThat(records.get(0).source()).isEqualTo("progress/data.csv");
 	}
 
 	@Test

@@ -1,0 +1,78 @@
+package org.unccd.cst.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unccd.cst.ReportFiles;
+import org.unccd.cst.TestInputs;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cases at the edge of the contract's rules, each on the small test input with one file
+ * changed.
+ */
+class EdgeCaseTests {
+
+	@TempDir
+	Path dir;
+
+	private JsonNode run(Path input) {
+		Path output = this.dir.resolve("out");
+		CommandLineRun run = CommandLineRun.of("--input=" + input, "--output=" + output, "--as-of=" + TestInputs.AS_OF);
+		assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+		return ReportFiles.json(output.resolve("T1/summary.json"));
+	}
+
+	@Test
+	void workItemAveragesTheReportedPercentsNotTheRoundedOnes() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		// (0.06 x 3 + 0.01 x 1) / 4 = 0.0475: 0.0, where rounded outcome percents (0.1,
+		// 0.0) would give 0.1
+		Files.writeString(input.resolve("progress/progress.csv"),
+				"date,outcome,status,percent\n2021-01-10,A.1-x,in_progress,0.06\n2021-01-10,A.1-y,in_progress,0.01\n");
+		JsonNode summary = run(input);
+		assertThat(summary.get("outcomes").get(0).get("percent").decimalValue()).isEqualByComparingTo("0.1");
+		assertThat(summary.get("workItems").get(1).get("code").asString()).isEqualTo("A.1");
+		assertThat(summary.get("workItems").get(1).get("percent").decimalValue()).isEqualByComparingTo("0.0");
+	}
+
+	@Test
+	void fileWithOnlyAHeaderIsListedAmongTheInputs() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Files.writeString(input.resolve("progress/funding-2022.csv"), "date,source,amount,status,reference\n");
+		JsonNode files = run(input).get("inputs").get("files");
+		JsonNode entry = null;
+		for (JsonNode file : files) {
+			if (file.get("file").asString().equals("progress/funding-2022.csv")) {
+				entry = file;
+			}
+		}
+		assertThat(entry).as("an entry for the header-only file").isNotNull();
+		assertThat(List.of(entry.get("read").asLong(), entry.get("accepted").asLong(), entry.get("rejected").asLong()))
+			.isEqualTo(List.of(0L, 0L, 0L));
+	}
+
+	@Test
+	void badProposalRowsNameTheirColumnAndValueInLineOrder() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Files.writeString(input.resolve("proposals.csv"), """
+				no,submitter,submitter_type,topic,cluster
+				1,Atlantis,party,Soil maps,a.一
+				2,Panel,observer,Costs,c
+				3,Lemuria,party,Water,d
+				""");
+		JsonNode summary = run(input);
+		assertThat(summary.get("proposals").get("rejected").asLong()).isEqualTo(2);
+		List<String> rejects = Files.readAllLines(this.dir.resolve("out/T1/rejects.csv"));
+		assertThat(rejects.subList(1, 3)).isEqualTo(List.of(
+				"proposals.csv,3,submitter_type,observer,\"submitter_type \"\"observer\"\" is not one of party, stakeholder\"",
+				"proposals.csv,4,cluster,d,\"cluster \"\"d\"\" is not one of a.i a.ii a.iii b c * -\""));
+	}
+
+}
