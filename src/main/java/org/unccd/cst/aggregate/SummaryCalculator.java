@@ -63,23 +63,25 @@ public class SummaryCalculator {
 	}
 
 	private List<Summary.OutcomeStatus> outcomes() {
-		Map<String, Object[]> latest = new HashMap<>();
-		this.jdbc.query("SELECT outcome, status, row_date FROM (SELECT outcome, status, row_date, ROW_NUMBER() OVER "
-				+ "(PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n FROM progress WHERE row_date <= ?) "
-				+ "WHERE n = 1", (rs) -> {
-					latest.put(rs.getString(1), new Object[] { rs.getString(2), rs.getDate(3).toLocalDate() });
-				}, Date.valueOf(this.asOf));
+		// outcomes are few and rows many: one index seek per outcome for its latest row
 		Map<String, BigDecimal> percents = this.reportedPercents;
-		this.jdbc
-			.query("SELECT outcome, CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM (SELECT outcome, "
-					+ "status, percent, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
-					+ "FROM progress WHERE row_date <= ? AND (percent IS NOT NULL OR status = 'completed')) WHERE n = 1",
-					(rs) -> {
-						percents.put(rs.getString(1), rs.getBigDecimal(2));
-					}, Date.valueOf(this.asOf));
+		Date cutOff = Date.valueOf(this.asOf);
 		List<Summary.OutcomeStatus> statuses = new ArrayList<>();
 		for (Outcome outcome : this.programme.allOutcomes()) {
-			Object[] row = latest.get(outcome.code());
+			Object[] row = this.jdbc
+				.query("SELECT status, row_date FROM progress WHERE outcome = ? AND row_date <= ? "
+						+ "ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
+						(rs, n) -> new Object[] { rs.getString(1), rs.getDate(2).toLocalDate() }, outcome.code(),
+						cutOff)
+				.stream()
+				.findFirst()
+				.orElse(null);
+			this.jdbc.query(
+					"SELECT CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM progress WHERE outcome = ? "
+							+ "AND row_date <= ? AND (percent IS NOT NULL OR status = 'completed') "
+							+ "ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
+					(rs, n) -> rs.getBigDecimal(1), outcome.code(), cutOff)
+				.forEach((percent) -> percents.put(outcome.code(), percent));
 			String status = (row != null) ? (String) row[0] : ProgressRules.PLANNED;
 			BigDecimal percent = Money.percent(percents.getOrDefault(outcome.code(), BigDecimal.ZERO));
 			boolean overdue = ProgressRules.overdue(outcome.due(), status, this.asOf);
@@ -198,16 +200,16 @@ public class SummaryCalculator {
 			labels.put(rs.getInt(1), rs.getString(2));
 			counts.put(rs.getInt(1), new long[2]);
 		});
-		long afterAsOf = 0;
+		long[] afterAsOf = { 0 };
 		for (DataTable table : DataTable.values()) {
-			this.jdbc.query("SELECT source_id, COUNT(*) FROM " + table.stagingTable() + " GROUP BY source_id", (rs) -> {
-				counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[0] += rs.getLong(2);
-			});
-			if (table.cutOffApplies()) {
-				afterAsOf += this.jdbc.queryForObject(
-						"SELECT COUNT(*) FROM " + table.stagingTable() + " WHERE row_date > ?", Long.class,
-						Date.valueOf(this.asOf));
-			}
+			String after = table.cutOffApplies() ? "SUM(CASE WHEN row_date > ? THEN 1 ELSE 0 END)" : "0 * COUNT(*)";
+			Object[] args = table.cutOffApplies() ? new Object[] { Date.valueOf(this.asOf) } : new Object[0];
+			this.jdbc.query(
+					"SELECT source_id, COUNT(*), " + after + " FROM " + table.stagingTable() + " GROUP BY source_id",
+					(rs) -> {
+						counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[0] += rs.getLong(2);
+						afterAsOf[0] += rs.getLong(3);
+					}, args);
 		}
 		this.jdbc.query("SELECT source_id, COUNT(*) FROM reject WHERE source_id >= 0 GROUP BY source_id", (rs) -> {
 			counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[1] += rs.getLong(2);
@@ -221,7 +223,7 @@ public class SummaryCalculator {
 			accepted += c[0];
 			rejected += c[1];
 		}
-		return new Summary.Inputs(accepted + rejected, accepted, rejected, afterAsOf, files);
+		return new Summary.Inputs(accepted + rejected, accepted, rejected, afterAsOf[0], files);
 	}
 
 	private Map<String, BigDecimal> sumBy(String sql) {

@@ -56,10 +56,9 @@ public final class StagingSchema {
 	 * Indexes made once the rows are in, for the cross-row checks and the aggregation.
 	 */
 	public static List<String> indexes() {
-		return List.of("CREATE INDEX IF NOT EXISTS rate_lookup ON rate (currency, row_date, seq)",
-				"CREATE INDEX IF NOT EXISTS expenditure_reference ON expenditure (reference, seq)",
+		return List.of("CREATE INDEX IF NOT EXISTS expenditure_reference ON expenditure (reference, seq)",
 				"CREATE INDEX IF NOT EXISTS funding_reference ON funding (reference, seq)",
-				"CREATE INDEX IF NOT EXISTS progress_outcome ON progress (outcome, row_date, seq)");
+				"CREATE INDEX IF NOT EXISTS progress_latest ON progress (outcome, row_date DESC, seq DESC)");
 	}
 
 	public static String insert(DataTable table) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.unccd.cst.ingest.DataTable;
+import org.unccd.cst.model.Outcome;
+import org.unccd.cst.model.Programme;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,10 +28,13 @@ public class ReportData {
 
 	private final String lang;
 
+	private final List<String> outcomes;
+
 	private Map<String, String> latest;
 
-	public ReportData(JdbcTemplate jdbc, LocalDate asOf, String lang) {
+	public ReportData(JdbcTemplate jdbc, Programme programme, LocalDate asOf, String lang) {
 		this.jdbc = jdbc;
+		this.outcomes = programme.allOutcomes().stream().map(Outcome::code).toList();
 		this.asOf = asOf;
 		this.lang = lang;
 	}
@@ -57,11 +62,13 @@ public class ReportData {
 			return this.latest;
 		}
 		Map<String, String> summaries = new HashMap<>();
-		this.jdbc.query("SELECT outcome, s FROM (SELECT outcome, " + localized("summary")
-				+ " AS s, ROW_NUMBER() OVER (PARTITION BY outcome ORDER BY row_date DESC, seq DESC) AS n "
-				+ "FROM progress WHERE row_date <= ? AND summary IS NOT NULL) WHERE n = 1", (rs) -> {
-					summaries.put(rs.getString(1), rs.getString(2));
-				}, Date.valueOf(this.asOf));
+		for (String outcome : this.outcomes) {
+			this.jdbc
+				.query("SELECT " + localized("summary") + " FROM progress WHERE outcome = ? AND row_date <= ? "
+						+ "AND summary IS NOT NULL ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
+						(rs, n) -> rs.getString(1), outcome, Date.valueOf(this.asOf))
+				.forEach((summary) -> summaries.put(outcome, summary));
+		}
 		this.latest = summaries;
 		return summaries;
 	}

@@ -42,7 +42,7 @@ public class ReportTasklet implements Tasklet {
 			.getJobParameters()
 			.getString(RunParameters.INPUT_DIGEST);
 		for (String lang : run.parameters().languages()) {
-			ReportData data = new ReportData(this.jdbc, LocalDate.parse(summary.asOf()), lang);
+			ReportData data = new ReportData(this.jdbc, run.programme(), LocalDate.parse(summary.asOf()), lang);
 			for (Report report : run.programme().reports()) {
 				Path file = run.stagingDir().resolve(report.id() + "." + lang + ".pdf");
 				String key = String.join("|", digest, summary.asOf(), report.id(), lang);

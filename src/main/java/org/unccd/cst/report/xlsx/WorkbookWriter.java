@@ -54,7 +54,7 @@ class WorkbookWriter {
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
-		this.data = new ReportData(jdbc, LocalDate.parse(summary.asOf()), messages.lang());
+		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
 	}
 
 	/** Lowers the rows per ledger sheet, so that tests can see the ledger continue. */
@@ -64,7 +64,7 @@ class WorkbookWriter {
 	}
 
 	void write(Path file) throws IOException {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, true, false)) {
+		try (SXSSFWorkbook workbook = new StableWorkbook(LocalDate.parse(this.summary.asOf()))) {
 			WorkbookStyles styles = new WorkbookStyles(workbook);
 			summarySheet(new SheetWriter(workbook.createSheet("Summary"), styles));
 			outcomes(new SheetWriter(workbook.createSheet("Outcomes"), styles));
@@ -80,12 +80,9 @@ class WorkbookWriter {
 			core.setCreator(this.programme.source());
 			core.setCreated(Optional.of(java.util.Date
 				.from(LocalDate.parse(this.summary.asOf()).atStartOfDay().toInstant(ZoneOffset.UTC))));
-			Path raw = file.resolveSibling(file.getFileName() + ".tmp");
-			try (OutputStream out = Files.newOutputStream(raw)) {
+			try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 				workbook.write(out);
 			}
-			StableZip.rewrite(raw, file, LocalDate.parse(this.summary.asOf()));
-			Files.delete(raw);
 		}
 	}
 
