@@ -28,9 +28,14 @@ public final class StagingSchema {
 		};
 	}
 
+	/** Which job instance the staging tables were last built for. */
+	public static final String OWNER = "staging_owner";
+
 	/** Statements that drop and create every staging table, empty. */
 	public static List<String> statements() {
 		List<String> sql = new ArrayList<>();
+		sql.add("DROP TABLE IF EXISTS " + OWNER);
+		sql.add("CREATE TABLE " + OWNER + " (instance_id BIGINT NOT NULL)");
 		for (DataTable table : DataTable.values()) {
 			String columns = table.columns()
 				.stream()

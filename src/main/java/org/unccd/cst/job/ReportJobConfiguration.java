@@ -16,6 +16,7 @@ import org.unccd.cst.ingest.StagingSchema;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.PublishTasklet;
+import org.unccd.cst.publish.Publisher;
 import org.unccd.cst.report.pdf.ReportTasklet;
 import org.unccd.cst.report.xlsx.WorkbookTasklet;
 
@@ -48,7 +49,14 @@ class ReportJobConfiguration {
 	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("loadProgramme", jobRepository).tasklet((contribution, chunkContext) -> {
 			RunContext run = RunContext.of(chunkContext);
+			Publisher.deleteTree(run.stagingDir().getParent());
 			StagingSchema.statements().forEach(jdbc::execute);
+			jdbc.update("INSERT INTO " + StagingSchema.OWNER + " (instance_id) VALUES (?)",
+					chunkContext.getStepContext()
+						.getStepExecution()
+						.getJobExecution()
+						.getJobInstance()
+						.getInstanceId());
 			new ProposalsLoader(jdbc).load(run.parameters().input());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.ingest.StagingSchema;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -16,6 +17,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +36,13 @@ public class ReportRunner {
 
 	private final Job job;
 
-	ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job job) {
+	private final JdbcTemplate jdbc;
+
+	ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
+		this.jdbc = jdbc;
 	}
 
 	/** The result of a run: its exit code and what to tell the user. */
@@ -53,6 +59,17 @@ public class ReportRunner {
 			}
 			else if (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED
 					|| last.getStatus().isRunning()) {
+				if (stagingBelongsToAnother(last)) {
+					// another run rebuilt the staging tables since: this one cannot go on
+					// where it stopped
+					log.info("Execution {} cannot be resumed: its staging tables were rebuilt by another run; "
+							+ "starting afresh", last.getId());
+					if (last.getStatus().isRunning()) {
+						this.jobOperator.recover(last);
+					}
+					this.jobOperator.abandon(this.jobRepository.getJobExecution(last.getId()));
+					continue;
+				}
 				execution = resume(last);
 			}
 			// a completed (or abandoned) instance with these parameters: the next
@@ -78,6 +95,17 @@ public class ReportRunner {
 					+ parameters.output().resolve(session).resolve("rejects.csv"));
 		}
 		return new Result((rejected > 0) ? 3 : 0, messages);
+	}
+
+	private boolean stagingBelongsToAnother(JobExecution last) {
+		List<Long> owner;
+		try {
+			owner = this.jdbc.queryForList("SELECT instance_id FROM " + StagingSchema.OWNER, Long.class);
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
+		return !owner.isEmpty() && owner.get(0) != last.getJobInstance().getInstanceId();
 	}
 
 	private JobExecution resume(JobExecution last) throws Exception {

@@ -110,6 +110,25 @@ class FailurePathTests {
 	}
 
 	@Test
+	void failedRunIsNotResumedOnStagingRowsAnotherRunRebuilt() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Path output = this.dir.resolve("out");
+		String[] first = { "--input=" + input, "--output=" + output, "--as-of=" + TestInputs.AS_OF, "--max-rejects=3" };
+		assertThat(CommandLineRun.of(first).err()).contains("4 rows were rejected");
+		Path extra = input.resolve("progress/findings-extra.csv");
+		Files.writeString(extra, "outcome,text\nZ-1,unknown\nZ-2,unknown\n");
+		CommandLineRun other = CommandLineRun.of("--input=" + input, "--output=" + output,
+				"--as-of=" + TestInputs.AS_OF);
+		assertThat(other.exitCode()).isEqualTo(3);
+		Files.delete(extra);
+		// the first command again: its failed run must start afresh, not go on with the
+		// other run's 6 rejects
+		CommandLineRun again = CommandLineRun.of(first);
+		assertThat(again.exitCode()).isEqualTo(1);
+		assertThat(again.err()).contains("4 rows were rejected");
+	}
+
+	@Test
 	void secondRunOnABusyOutputFolderExitsFour() throws Exception {
 		Path input = TestInputs.write(this.dir.resolve("in"));
 		Path output = this.dir.resolve("out");
