@@ -79,7 +79,9 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.files = dataFiles(this.inputDir);
-		logLeftAside();
+		if (this.tables.size() == DataTable.values().length) {
+			logLeftAside();
+		}
 		long resumeAt = context.getLong(READ_COUNT, 0L);
 		if (resumeAt > 0) {
 			log.info("Resuming ingestion after record {}", resumeAt);

@@ -4,17 +4,13 @@ import java.nio.file.Path;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
-import org.unccd.cst.ingest.CurrencyConverter;
 import org.unccd.cst.ingest.DataFileItemReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
-import org.unccd.cst.ingest.RateTable;
 import org.unccd.cst.ingest.RawRecord;
-import org.unccd.cst.ingest.RowValidator;
+import org.unccd.cst.ingest.RowProcessor;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
-import org.unccd.cst.model.Programme;
-import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.publish.Publisher;
 import org.unccd.cst.report.pdf.ReportTasklet;
@@ -26,7 +22,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,21 +40,25 @@ class ReportJobConfiguration {
 
 	static final int CHUNK_SIZE = 2000;
 
+	private static final StepLog STEP_LOG = new StepLog();
+
 	@Bean
 	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-		return new StepBuilder("loadProgramme", jobRepository).tasklet((contribution, chunkContext) -> {
-			RunContext run = RunContext.of(chunkContext);
-			Publisher.deleteTree(run.stagingDir().getParent());
-			StagingSchema.statements().forEach(jdbc::execute);
-			jdbc.update("INSERT INTO " + StagingSchema.OWNER + " (instance_id) VALUES (?)",
-					chunkContext.getStepContext()
-						.getStepExecution()
-						.getJobExecution()
-						.getJobInstance()
-						.getInstanceId());
-			new ProposalsLoader(jdbc).load(run.parameters().input());
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return new StepBuilder("loadProgramme", jobRepository).listener(STEP_LOG)
+			.tasklet((contribution, chunkContext) -> {
+				RunContext run = RunContext.of(chunkContext);
+				Publisher.deleteTree(run.stagingDir().getParent());
+				StagingSchema.statements().forEach(jdbc::execute);
+				jdbc.update("INSERT INTO " + StagingSchema.OWNER + " (instance_id) VALUES (?)",
+						chunkContext.getStepContext()
+							.getStepExecution()
+							.getJobExecution()
+							.getJobInstance()
+							.getInstanceId());
+				new ProposalsLoader(jdbc).load(run.parameters().input());
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.build();
 	}
 
 	@Bean
@@ -70,19 +69,15 @@ class ReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<RawRecord, IngestedRow> rowProcessor(@Value("#{jobParameters['input']}") String input) {
-		Programme programme = ProgrammeLoader.load(Path.of(input));
-		RowValidator validator = new RowValidator(programme);
-		CurrencyConverter converter = new CurrencyConverter(programme.currency(),
-				RateTable.load(Path.of(input), programme));
-		return (raw) -> converter.process(validator.process(raw));
+	RowProcessor rowProcessor(@Value("#{jobParameters['input']}") String input) {
+		return new RowProcessor(Path.of(input));
 	}
 
 	@Bean
 	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataFileItemReader dataFileItemReader, ItemProcessor<RawRecord, IngestedRow> rowProcessor,
-			JdbcTemplate jdbc) {
-		return new StepBuilder("ingest", jobRepository).<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
+			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, JdbcTemplate jdbc) {
+		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
+			.<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
 			.transactionManager(transactionManager)
 			.reader(dataFileItemReader)
 			.processor(rowProcessor)
@@ -92,7 +87,7 @@ class ReportJobConfiguration {
 
 	@Bean
 	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-		return new StepBuilder("crossCheck", jobRepository).tasklet((contribution, chunkContext) -> {
+		return new StepBuilder("crossCheck", jobRepository).listener(STEP_LOG).tasklet((contribution, chunkContext) -> {
 			new CrossRowChecks(jdbc).run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
@@ -100,25 +95,30 @@ class ReportJobConfiguration {
 
 	@Bean
 	Step aggregate(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-		return new StepBuilder("aggregate", jobRepository).tasklet(new AggregateTasklet(jdbc), transactionManager)
+		return new StepBuilder("aggregate", jobRepository).listener(STEP_LOG)
+			.tasklet(new AggregateTasklet(jdbc), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-		return new StepBuilder("writeWorkbooks", jobRepository).tasklet(new WorkbookTasklet(jdbc), transactionManager)
+		return new StepBuilder("writeWorkbooks", jobRepository).listener(STEP_LOG)
+			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
-		return new StepBuilder("writeReports", jobRepository).tasklet(new ReportTasklet(jdbc), transactionManager)
+		return new StepBuilder("writeReports", jobRepository).listener(STEP_LOG)
+			.tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(), transactionManager).build();
+		return new StepBuilder("publish", jobRepository).listener(STEP_LOG)
+			.tasklet(new PublishTasklet(), transactionManager)
+			.build();
 	}
 
 	@Bean

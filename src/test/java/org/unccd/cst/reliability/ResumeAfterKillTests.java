@@ -27,7 +27,7 @@ class ResumeAfterKillTests {
 
 		Path killedOut = dir.resolve("killed");
 		ChildJvm first = ChildJvm.start(dir.resolve("first.log"), "512m", with(common, "--output=" + killedOut));
-		assertThat(first.awaitLog("Executing step: [ingest]", Duration.ofMinutes(2))).as("ingestion started").isTrue();
+		assertThat(first.awaitLog("Step ingest started", Duration.ofMinutes(2))).as("ingestion started").isTrue();
 		Thread.sleep(500);
 		first.kill();
 		assertThat(killedOut.resolve("CST14")).doesNotExist();

@@ -1,0 +1,31 @@
+package org.unccd.cst.ingest;
+
+import java.nio.file.Path;
+
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.programme.ProgrammeLoader;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * What happens to each record between reading and writing: validation against the
+ * programme, then conversion of amounts to the programme currency.
+ */
+public class RowProcessor implements ItemProcessor<RawRecord, IngestedRow> {
+
+	private final RowValidator validator;
+
+	private final CurrencyConverter converter;
+
+	public RowProcessor(Path inputDir) {
+		Programme programme = ProgrammeLoader.load(inputDir);
+		this.validator = new RowValidator(programme);
+		this.converter = new CurrencyConverter(programme.currency(), RateTable.load(inputDir, programme));
+	}
+
+	@Override
+	public IngestedRow process(RawRecord record) {
+		return this.converter.process(this.validator.process(record));
+	}
+
+}

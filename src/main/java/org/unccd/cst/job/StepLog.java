@@ -1,0 +1,41 @@
+package org.unccd.cst.job;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One log line per step: its time and counts, or why it failed, without a stack trace
+ * unless debug logging asks for one.
+ */
+class StepLog implements StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(StepLog.class);
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		log.info("Step {} started", step.getStepName());
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		LocalDateTime start = step.getStartTime();
+		long millis = (start != null) ? Duration.between(start, LocalDateTime.now()).toMillis() : 0;
+		if (step.getFailureExceptions().isEmpty()) {
+			log.info("Step {} done in {} ms ({} read, {} written)", step.getStepName(), millis, step.getReadCount(),
+					step.getWriteCount());
+		}
+		for (Throwable failure : step.getFailureExceptions()) {
+			log.error("Step {} failed after {} ms: {}", step.getStepName(), millis, ReportRunner.rootMessage(failure));
+			log.debug("Step {} failed", step.getStepName(), failure);
+		}
+		return step.getExitStatus();
+	}
+
+}
