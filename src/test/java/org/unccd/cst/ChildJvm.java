@@ -24,9 +24,15 @@ public final class ChildJvm {
 	}
 
 	public static ChildJvm start(Path log, String heap, String... args) throws IOException {
+		return start(List.of("-Xmx" + heap), log, args);
+	}
+
+	/** Starts the application with the given JVM options (heap, system properties). */
+	public static ChildJvm start(List<String> jvmOptions, Path log, String... args) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp",
-				System.getProperty("java.class.path"), "org.unccd.cst.CstReportsApplication"));
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.unccd.cst.CstReportsApplication"));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ChildJvm(process, log);

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Rounding of money and percentages as the contract fixes it. Also registered in the
- * database as {@code HALF_EVEN}, so that SQL rounds exactly as Java does.
+ * Rounding of money and percentages as the contract fixes it.
  */
 public final class Money {
 

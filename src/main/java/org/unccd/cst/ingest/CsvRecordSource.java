@@ -33,6 +33,8 @@ final class CsvRecordSource implements RecordSource {
 
 	private long rows;
 
+	private String headerProblem;
+
 	CsvRecordSource(Path file, DataTable table, int sourceId, String source) throws IOException {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
@@ -56,20 +58,29 @@ final class CsvRecordSource implements RecordSource {
 				return null;
 			}
 			this.emptyReported = true;
+			if (this.headerProblem != null) {
+				return (this.rows == 0) ? fileProblem(seq, this.headerProblem) : null;
+			}
 			if (this.header == null) {
 				return fileProblem(seq, "the file is empty: it has no header row");
 			}
 			return (this.rows == 0) ? RawRecord.emptySource(seq, this.sourceId, this.source, this.table) : null;
 		}
-		if (this.header == null) {
+		if (this.header == null && this.headerProblem == null) {
 			if (record.problem() != null) {
-				// without a header no row of the file can be read: report them all as one
-				this.emptyReported = true;
-				drain();
-				return fileProblem(seq, "the header row cannot be read: " + record.problem());
+				this.headerProblem = "the header row cannot be read: " + record.problem();
 			}
-			this.header = new HeaderMapping(this.table, record.fields());
+			else {
+				this.header = new HeaderMapping(this.table, record.fields());
+			}
 			return next(seq);
+		}
+		if (this.headerProblem != null) {
+			// without a header no row can be read: each is rejected with the header's
+			// problem
+			this.rows++;
+			return new RawRecord(seq, this.sourceId, this.source, this.table, record.line(), null,
+					new RawRecord.Problem("", "", this.headerProblem));
 		}
 		this.rows++;
 		RawRecord raw = this.header.record(seq, this.sourceId, this.source, record.line(), record.fields(), true);
@@ -81,12 +92,6 @@ final class CsvRecordSource implements RecordSource {
 					new RawRecord.Problem(column, value, record.problem()));
 		}
 		return raw;
-	}
-
-	private void drain() throws IOException {
-		while (this.parser.next() != null) {
-			// the rest of the file is reported with the header
-		}
 	}
 
 	private RawRecord fileProblem(long seq, String reason) {

@@ -39,8 +39,9 @@ public class ProposalsLoader {
 
 	public void load(Path inputDir) throws IOException {
 		this.jdbc.execute("DROP TABLE IF EXISTS proposal");
-		this.jdbc.execute("CREATE TABLE proposal (line BIGINT PRIMARY KEY, no VARCHAR(100), submitter VARCHAR(10000), "
-				+ "submitter_type VARCHAR(20), topic VARCHAR(10000), topic_zh VARCHAR(10000), cluster VARCHAR(10))");
+		this.jdbc
+			.execute("CREATE TABLE proposal (line BIGINT PRIMARY KEY, no VARCHAR(10000), submitter VARCHAR(10000), "
+					+ "submitter_type VARCHAR(20), topic VARCHAR(10000), topic_zh VARCHAR(10000), cluster VARCHAR(10))");
 		Path file = inputDir.resolve(FILE);
 		if (!Files.isRegularFile(file)) {
 			return;
@@ -71,9 +72,9 @@ public class ProposalsLoader {
 				if (problem != null) {
 					// before every data row in read order, and in line order among
 					// themselves
-					rejects.add(
-							new Object[] { FIRST_SEQ + record.line(), SummaryCalculator.PROPOSALS_SOURCE, record.line(),
-									problem.column(), StagingItemWriter.shorten(problem.value()), problem.reason() });
+					rejects.add(new Object[] { FIRST_SEQ + record.line(), SummaryCalculator.PROPOSALS_SOURCE,
+							record.line(), problem.column(), StagingItemWriter.shorten(problem.value()),
+							StagingItemWriter.shorten(problem.reason()) });
 					continue;
 				}
 				rows.add(new Object[] { record.line(), field(header, record.fields(), "no"),

@@ -241,6 +241,9 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 		if (value == null) {
 			return;
 		}
+		if (value.length() > CsvRecordParser.MAX_FIELD_LENGTH) {
+			throw reject(column, value, "value longer than " + CsvRecordParser.MAX_FIELD_LENGTH + " characters");
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c == CsvRecordSource.INVALID) {

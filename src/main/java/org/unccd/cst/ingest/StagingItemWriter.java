@@ -50,7 +50,7 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 			else if (row.problem() != null) {
 				RawRecord.Problem problem = row.problem();
 				rejected.add(new Object[] { raw.seq(), raw.sourceId(), raw.line(), problem.column(),
-						shorten(problem.value()), problem.reason() });
+						shorten(problem.value()), shorten(problem.reason()) });
 			}
 		}
 		if (!sources.isEmpty()) {

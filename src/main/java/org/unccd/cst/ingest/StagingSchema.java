@@ -53,7 +53,7 @@ public final class StagingSchema {
 		sql.add("CREATE TABLE source_file (id INT PRIMARY KEY, label VARCHAR(4000) NOT NULL, tbl VARCHAR(20))");
 		sql.add("DROP TABLE IF EXISTS reject");
 		sql.add("CREATE TABLE reject (seq BIGINT PRIMARY KEY, source_id INT NOT NULL, line BIGINT NOT NULL, "
-				+ "col VARCHAR(100), val VARCHAR(10000), reason VARCHAR(4000) NOT NULL)");
+				+ "col VARCHAR(100), val VARCHAR(10000), reason VARCHAR(30000) NOT NULL)");
 		return sql;
 	}
 

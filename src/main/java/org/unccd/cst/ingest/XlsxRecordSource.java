@@ -129,10 +129,7 @@ final class XlsxRecordSource implements RecordSource {
 				this.rows = sheet.rowIterator();
 			}
 		}
-		catch (RuntimeException | Error ex) {
-			if (ex instanceof VirtualMachineError vm && !(ex instanceof OutOfMemoryError)) {
-				throw vm;
-			}
+		catch (RuntimeException | StackOverflowError ex) {
 			this.done = true;
 			String where = (this.source != null) ? this.source : this.label;
 			return new RawRecord(seq, (this.source != null) ? this.sourceId : this.nextSourceId.getAsInt(), where,
@@ -185,7 +182,7 @@ final class XlsxRecordSource implements RecordSource {
 					yield (value != null) ? value.toLocalDate().toString() : "";
 				}
 				BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue());
-				String format = cell.getCellStyle().getDataFormatString();
+				String format = (cell.getCellStyle() != null) ? cell.getCellStyle().getDataFormatString() : null;
 				if (format != null && format.contains("%")) {
 					// a cell shown as 60% holds 0.6: read what the officer sees
 					number = number.movePointRight(2);

@@ -11,6 +11,7 @@ import org.unccd.cst.ingest.RawRecord;
 import org.unccd.cst.ingest.RowProcessor;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
+import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.publish.Publisher;
 import org.unccd.cst.report.pdf.ReportTasklet;
@@ -56,6 +57,7 @@ class ReportJobConfiguration {
 							.getJobInstance()
 							.getInstanceId());
 				new ProposalsLoader(jdbc).load(run.parameters().input());
+				JsonFiles.write(PublishTasklet.inputsFile(run), Manifest.inputs(run.parameters().input()));
 				return RepeatStatus.FINISHED;
 			}, transactionManager)
 			.build();

@@ -80,8 +80,8 @@ public class ReportRunner {
 			for (Throwable failure : execution.getAllFailureExceptions()) {
 				messages.add(rootMessage(failure));
 			}
-			messages.add("The run failed; nothing was published. Fix the cause and run the same command again: "
-					+ "the finished steps are not repeated.");
+			messages.add("The run failed; nothing was published and the previous set, if any, is unchanged. "
+					+ "Fix the cause and run again.");
 			return new Result(1, messages);
 		}
 		Path summaryFile = parameters.output().resolve(session).resolve("summary.json");
@@ -98,14 +98,20 @@ public class ReportRunner {
 	}
 
 	private boolean stagingBelongsToAnother(JobExecution last) {
+		StepExecution load = this.jobRepository.getLastStepExecution(last.getJobInstance(), "loadProgramme");
+		if (load == null || load.getStatus() != BatchStatus.COMPLETED) {
+			// the step that builds the staging tables will run again: whatever they hold
+			// is replaced
+			return false;
+		}
 		List<Long> owner;
 		try {
 			owner = this.jdbc.queryForList("SELECT instance_id FROM " + StagingSchema.OWNER, Long.class);
 		}
 		catch (DataAccessException ex) {
-			return false;
+			return true;
 		}
-		return !owner.isEmpty() && owner.get(0) != last.getJobInstance().getInstanceId();
+		return owner.isEmpty() || owner.get(0) != last.getJobInstance().getInstanceId();
 	}
 
 	private JobExecution resume(JobExecution last) throws Exception {

@@ -2,6 +2,7 @@ package org.unccd.cst.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,13 @@ public class PublishTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
+	/**
+	 * Where the first step records the input files it found, beside the staging folder.
+	 */
+	public static Path inputsFile(RunContext run) {
+		return run.stagingDir().resolveSibling(run.stagingDir().getFileName() + ".inputs.json");
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		RunContext run = RunContext.of(chunkContext);
@@ -28,10 +36,17 @@ public class PublishTasklet implements Tasklet {
 		String session = run.programme().session();
 		if (Files.exists(staging)) {
 			RunParameters p = run.parameters();
-			var inputs = Manifest.inputs(p.input());
+			// the inputs as they were when the run began, so that a file changed since
+			// makes the next run work
+			List<Manifest.FileEntry> inputs = List.of(JsonFiles.read(inputsFile(run), Manifest.FileEntry[].class));
+			String digest = chunkContext.getStepContext()
+				.getStepExecution()
+				.getJobExecution()
+				.getJobParameters()
+				.getString(RunParameters.INPUT_DIGEST);
 			Manifest manifest = new Manifest(session, Manifest.currentGenerator(),
 					new Manifest.Parameters(p.input().toString(), p.asOf().toString(), p.languages(), p.maxRejects()),
-					Manifest.digest(inputs), inputs, Manifest.outputs(staging));
+					digest, inputs, Manifest.outputs(staging));
 			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
 			Publisher.publish(staging, p.output(), session);
 		}

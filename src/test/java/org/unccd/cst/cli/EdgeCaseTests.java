@@ -43,6 +43,17 @@ class EdgeCaseTests {
 	}
 
 	@Test
+	void veryLongValueIsRejectedNotFatal() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Files.writeString(input.resolve("progress/progress-long.csv"),
+				"date,outcome,status\n2021-01-10," + "X".repeat(5000) + ",planned\n");
+		JsonNode summary = run(input);
+		assertThat(summary.get("inputs").get("rejected").asLong()).isEqualTo(5);
+		assertThat(Files.readString(this.dir.resolve("out/T1/rejects.csv")))
+			.contains("progress/progress-long.csv,2,outcome,XXX");
+	}
+
+	@Test
 	void fileWithOnlyAHeaderIsListedAmongTheInputs() throws Exception {
 		Path input = TestInputs.write(this.dir.resolve("in"));
 		Files.writeString(input.resolve("progress/funding-2022.csv"), "date,source,amount,status,reference\n");

@@ -160,6 +160,20 @@ class CsvRecordSourceTests {
 	}
 
 	@Test
+	void rejectsEveryRowUnderAnUnreadableHeaderAtItsOwnLine() throws IOException {
+		List<RawRecord> records = read(DataTable.PROGRESS,
+				"\"date\"x,outcome,status\n2019-01-01,O1.1-a,planned\n2019-02-01,O1.1-b,planned\n");
+
+		assertThat(records).extracting(RawRecord::line, (record) -> record.problem().reason())
+			.isEqualTo(List.of(
+					tuple(2L,
+							"the header row cannot be read: unexpected character after a closing quote (a quote "
+									+ "inside a quoted field is written \"\")"),
+					tuple(3L, "the header row cannot be read: unexpected character after a closing quote (a quote "
+							+ "inside a quoted field is written \"\")")));
+	}
+
+	@Test
 	void headerOnlyFileGivesOneEmptySourceRecord() throws IOException {
 		List<RawRecord> records = read(DataTable.PROGRESS, "date,outcome,status\n");
 

@@ -341,6 +341,15 @@ class RowValidatorTests {
 		assertThat(typed(row, "currency")).isEqualTo("USD");
 	}
 
+	@Test
+	void rejectsValueLongerThanTheLimitWhateverItsSource() {
+		IngestedRow row = validate(progress("2019-03-15", "O1.1-a", "planned", ""));
+		assertThat(row.accepted()).isTrue();
+		IngestedRow tooLong = validate(progress("2019-03-15", "O".repeat(10_001), "planned", ""));
+		assertThat(tooLong.problem().reason()).isEqualTo("value longer than 10000 characters");
+		assertThat(tooLong.problem().column()).isEqualTo("outcome");
+	}
+
 	private IngestedRow validate(RawRecord raw) {
 		return this.validator.process(raw);
 	}

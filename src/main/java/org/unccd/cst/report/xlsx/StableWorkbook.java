@@ -3,7 +3,7 @@ package org.unccd.cst.report.xlsx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -22,7 +22,9 @@ final class StableWorkbook extends SXSSFWorkbook {
 
 	StableWorkbook(LocalDate date) {
 		super(null, WINDOW, false, false);
-		this.time = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+		// zip stores local DOS time: midnight in this JVM's zone is written as 00:00
+		// whatever the zone
+		this.time = date.atStartOfDay(ZoneId.systemDefault()).toInstant().toEpochMilli();
 	}
 
 	@Override

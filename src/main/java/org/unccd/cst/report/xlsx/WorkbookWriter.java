@@ -244,8 +244,9 @@ class WorkbookWriter {
 		SheetWriter[] sheet = { null };
 		int[] rows = { 0 };
 		int[] part = { 0 };
-		this.jdbc.setFetchSize(1000);
-		this.jdbc.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
+		JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
+		streaming.setFetchSize(1000);
+		streaming.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
 				+ "e.amount_pc, e.reference, " + this.data.localized("description")
 				+ ", f.label, e.line FROM expenditure e " + "JOIN source_file f ON f.id = e.source_id ORDER BY e.seq",
 				(rs) -> {
