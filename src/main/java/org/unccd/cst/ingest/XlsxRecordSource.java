@@ -76,6 +76,7 @@ final class XlsxRecordSource implements RecordSource {
 				this.workbook = StreamingReader.builder()
 					.rowCacheSize(200)
 					.bufferSize(8192)
+					.setUseSstTempFile(true)
 					.setReadComments(false)
 					.setReadHyperlinks(false)
 					.setReadShapes(false)
