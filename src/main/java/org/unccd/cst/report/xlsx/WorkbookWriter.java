@@ -57,7 +57,7 @@ class WorkbookWriter {
 		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
 	}
 
-	/** Lowers the rows per ledger sheet, so that tests can see the ledger continue. */
+	/** Lowers the rows per list sheet, so that tests can see a list continue. */
 	WorkbookWriter maxDataRows(int rows) {
 		this.maxDataRows = rows;
 		return this;
@@ -71,9 +71,9 @@ class WorkbookWriter {
 			workItems(new SheetWriter(workbook.createSheet("Work items"), styles));
 			budget(new SheetWriter(workbook.createSheet("Budget"), styles), styles);
 			expenditures(workbook, styles);
-			funding(new SheetWriter(workbook.createSheet("Funding"), styles));
+			funding(workbook, styles);
 			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
-			rejects(new SheetWriter(workbook.createSheet("Rejects"), styles));
+			rejects(workbook, styles);
 			POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
 					this.messages.date(LocalDate.parse(this.summary.asOf()))));
@@ -238,29 +238,17 @@ class WorkbookWriter {
 
 	private void expenditures(SXSSFWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		String[] header = { m.get("col.date"), m.get("col.line"), m.get("col.workItem"), m.get("col.originalAmount"),
-				m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
-				m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") };
-		SheetWriter[] sheet = { null };
-		int[] rows = { 0 };
-		int[] part = { 0 };
+		PagedSheet ledger = new PagedSheet(workbook, styles, "Expenditures", this.maxDataRows,
+				new String[] { m.get("col.date"), m.get("col.line"), m.get("col.workItem"), m.get("col.originalAmount"),
+						m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
+						m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") },
+				12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
 		JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
 		streaming.setFetchSize(1000);
 		streaming.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
-				+ "e.amount_pc, e.reference, " + this.data.localized("description")
-				+ ", f.label, e.line FROM expenditure e " + "JOIN source_file f ON f.id = e.source_id ORDER BY e.seq",
-				(rs) -> {
-					if (sheet[0] == null || rows[0] == this.maxDataRows) {
-						if (sheet[0] != null) {
-							sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
-						}
-						part[0]++;
-						String name = (part[0] == 1) ? "Expenditures" : "Expenditures (" + part[0] + ")";
-						SXSSFSheet created = workbook.createSheet(name);
-						sheet[0] = new SheetWriter(created, styles).header(header);
-						rows[0] = 0;
-					}
-					sheet[0].row()
+				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line "
+				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id ORDER BY e.seq", (rs) -> {
+					ledger.row()
 						.date(rs.getDate(1).toLocalDate())
 						.text(rs.getString(2))
 						.text(rs.getString(3))
@@ -272,19 +260,17 @@ class WorkbookWriter {
 						.text(rs.getString(9))
 						.text(rs.getString(10))
 						.integer(rs.getLong(11));
-					rows[0]++;
 				});
-		if (sheet[0] == null) {
-			sheet[0] = new SheetWriter(workbook.createSheet("Expenditures"), styles).header(header);
-		}
-		sheet[0].finish(12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
+		ledger.finish();
 	}
 
-	private void funding(SheetWriter sheet) {
+	private void funding(SXSSFWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		sheet.header(m.get("col.date"), m.get("col.fundingSource"), m.get("col.fundingStatus"),
-				m.get("col.originalAmount"), m.get("col.currency"), m.get("col.rate"),
-				m.get("col.converted", this.summary.currency()), m.get("col.reference"), m.get("col.donor"));
+		PagedSheet sheet = new PagedSheet(workbook, styles, "Funding", this.maxDataRows,
+				new String[] { m.get("col.date"), m.get("col.fundingSource"), m.get("col.fundingStatus"),
+						m.get("col.originalAmount"), m.get("col.currency"), m.get("col.rate"),
+						m.get("col.converted", this.summary.currency()), m.get("col.reference"), m.get("col.donor") },
+				12, 16, 20, 16, 9, 12, 16, 18, 40);
 		for (Funding funding : this.programme.funding()) {
 			sheet.row()
 				.skip()
@@ -310,7 +296,7 @@ class WorkbookWriter {
 						.text(rs.getString(8))
 						.text(rs.getString(9));
 				});
-		sheet.finish(12, 16, 20, 16, 9, 12, 16, 18, 40);
+		sheet.finish();
 	}
 
 	private void proposals(SheetWriter sheet) {
@@ -338,10 +324,11 @@ class WorkbookWriter {
 		sheet.finish(12, 34, 12, 80, 9);
 	}
 
-	private void rejects(SheetWriter sheet) {
+	private void rejects(SXSSFWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		sheet.header(m.get("col.file"), m.get("col.lineNo"), m.get("col.column"), m.get("col.value"),
-				m.get("col.reason"));
+		PagedSheet sheet = new PagedSheet(workbook, styles, "Rejects", this.maxDataRows, new String[] {
+				m.get("col.file"), m.get("col.lineNo"), m.get("col.column"), m.get("col.value"), m.get("col.reason") },
+				34, 8, 14, 30, 80);
 		this.jdbc.query(RejectsCsvWriter.QUERY, (rs) -> {
 			sheet.row()
 				.text(rs.getString(1))
@@ -350,7 +337,7 @@ class WorkbookWriter {
 				.text(rs.getString(4))
 				.text(rs.getString(5));
 		});
-		sheet.finish(34, 8, 14, 30, 80);
+		sheet.finish();
 	}
 
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkbookWriterTests {
 
 	@Test
-	void ledgerContinuesOnTheNextSheet(@TempDir Path dir) throws Exception {
+	void listsContinueOnTheNextSheet(@TempDir Path dir) throws Exception {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -43,6 +43,11 @@ class WorkbookWriterTests {
 					"INSERT INTO expenditure (seq, source_id, line, row_date, budget_line, amount, reference, "
 							+ "currency, conversion_rate, amount_pc) VALUES (?, 0, ?, ?, 'L1', ?, ?, 'EUR', 1, ?)",
 					i, i + 1, Date.valueOf(LocalDate.of(2021, 1, i)), i * 10, "R-" + i, new BigDecimal(i * 10));
+		}
+		for (int i = 1; i <= 3; i++) {
+			jdbc.update(
+					"INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, 0, ?, 'date', 'x', 'bad')",
+					100 + i, 10 + i);
 		}
 		Programme programme = ProgrammeLoader.load(TestInputs.write(dir.resolve("in")));
 		Summary summary = new SummaryCalculator(jdbc, programme, LocalDate.parse(TestInputs.AS_OF)).calculate();
@@ -56,6 +61,9 @@ class WorkbookWriterTests {
 			assertThat(references(workbook.getSheet("Expenditures (3)"))).isEqualTo("R-5");
 			assertThat(workbook.getSheet("Expenditures (2)").getRow(0).getCell(7).getStringCellValue())
 				.isEqualTo("Reference");
+			assertThat(workbook.getSheet("Rejects").getLastRowNum()).isEqualTo(2);
+			assertThat(workbook.getSheet("Rejects (2)").getRow(1).getCell(1).getNumericCellValue()).isEqualTo(13.0);
+			assertThat(workbook.getSheet("Funding (2)")).isNull();
 		}
 	}
 
