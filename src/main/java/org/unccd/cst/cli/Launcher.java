@@ -86,7 +86,15 @@ public final class Launcher {
 			return FAILED;
 		}
 		catch (Exception ex) {
-			this.err.println("cst-reports: the run failed: " + ex.getMessage() + "; nothing was published");
+			Throwable root = ex;
+			boolean database = false;
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				database |= cause.getClass().getName().startsWith("org.h2.");
+				root = cause;
+			}
+			String hint = database ? " (if the job database in " + parameters.workDir().resolve("db")
+					+ " is damaged, delete that folder: the next run starts afresh)" : "";
+			this.err.println("cst-reports: the run failed: " + root.getMessage() + hint + "; nothing was published");
 			return FAILED;
 		}
 	}
