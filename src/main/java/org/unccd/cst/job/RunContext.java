@@ -16,14 +16,16 @@ import org.springframework.batch.core.scope.context.ChunkContext;
  * @param parameters the run's parameters
  * @param programme the programme, read again from the input folder
  * @param stagingDir where this job instance writes its outputs before publication
+ * @param inputDigest the digest of the input files the run was started on
  */
-public record RunContext(RunParameters parameters, Programme programme, Path stagingDir) {
+public record RunContext(RunParameters parameters, Programme programme, Path stagingDir, String inputDigest) {
 
 	public static RunContext of(ChunkContext chunkContext) {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		RunParameters parameters = RunParameters.from(job.getJobParameters());
 		return new RunContext(parameters, ProgrammeLoader.load(parameters.input()),
-				parameters.stagingDir(job.getJobInstance().getInstanceId()));
+				parameters.stagingDir(job.getJobInstance().getInstanceId()),
+				job.getJobParameters().getString(RunParameters.INPUT_DIGEST));
 	}
 
 	/** The summary the aggregate step wrote for this job instance. */

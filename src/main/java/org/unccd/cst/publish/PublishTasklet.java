@@ -39,14 +39,9 @@ public class PublishTasklet implements Tasklet {
 			// the inputs as they were when the run began, so that a file changed since
 			// makes the next run work
 			List<Manifest.FileEntry> inputs = List.of(JsonFiles.read(inputsFile(run), Manifest.FileEntry[].class));
-			String digest = chunkContext.getStepContext()
-				.getStepExecution()
-				.getJobExecution()
-				.getJobParameters()
-				.getString(RunParameters.INPUT_DIGEST);
 			Manifest manifest = new Manifest(session, Manifest.currentGenerator(),
 					new Manifest.Parameters(p.input().toString(), p.asOf().toString(), p.languages(), p.maxRejects()),
-					digest, inputs, Manifest.outputs(staging));
+					run.inputDigest(), inputs, Manifest.outputs(staging));
 			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
 			Publisher.publish(staging, p.output(), session);
 		}

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.job.RunContext;
-import org.unccd.cst.job.RunParameters;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Report;
 import org.unccd.cst.report.ReportData;
@@ -36,11 +35,7 @@ public class ReportTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		RunContext run = RunContext.of(chunkContext);
 		Summary summary = run.summary();
-		String digest = chunkContext.getStepContext()
-			.getStepExecution()
-			.getJobExecution()
-			.getJobParameters()
-			.getString(RunParameters.INPUT_DIGEST);
+		String digest = run.inputDigest();
 		for (String lang : run.parameters().languages()) {
 			ReportData data = new ReportData(this.jdbc, run.programme(), LocalDate.parse(summary.asOf()), lang);
 			for (Report report : run.programme().reports()) {
