@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.model.Messages;
 
 /**
  * Parses the contract's command line into run parameters; anything it does not know is an
@@ -16,11 +17,11 @@ import org.unccd.cst.job.RunParameters;
  */
 final class CommandLineOptions {
 
-	static final List<String> LANGUAGES = List.of("en", "zh");
+	static final List<String> LANGUAGES = Messages.LANGUAGES;
 
 	static final String USAGE = """
 			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
-			                                  [--lang=en,zh] [--max-rejects=N] [--force]
+			                                  [--lang=en,fr,...] [--max-rejects=N] [--force]
 
 			Turns the SPI work programme and its progress data into the CST synthesis reports (PDF),
 			the workbooks (XLSX), summary.json, rejects.csv and manifest.json, published in
@@ -29,7 +30,8 @@ final class CommandLineOptions {
 			  --input=DIR         input folder: programme.yaml, proposals.csv, progress/ (default input)
 			  --output=DIR        output folder (default output)
 			  --as-of=YYYY-MM-DD  cut-off date: only rows dated on or before it count (default today)
-			  --lang=LIST         report languages, comma-separated: en, zh (default en)
+			  --lang=LIST         report languages, comma-separated: ar, en, es, fr, ru, zh
+			                      (default en)
 			  --max-rejects=N     fail when more than N rows are rejected (default 1000)
 			  --force             regenerate even when the published outputs are current
 			  --help              print this help

@@ -5,9 +5,10 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.ResourceBundle;
 
 /**
@@ -15,6 +16,11 @@ import java.util.ResourceBundle;
  * bundles {@code messages/labels_<lang>.properties}.
  */
 public final class Messages {
+
+	/** The languages a report can be written in: the six official languages of the UN. */
+	public static final List<String> LANGUAGES = List.of("ar", "en", "es", "fr", "ru", "zh");
+
+	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar");
 
 	private final String lang;
 
@@ -40,30 +46,61 @@ public final class Messages {
 	/** The label for {@code key}, with its arguments filled in. */
 	public String get(String key, Object... args) {
 		String pattern = this.bundle.getString(key);
-		return (args.length == 0) ? pattern : new MessageFormat(pattern.replace("'", "''"), this.locale).format(args);
+		if (args.length == 0) {
+			return pattern;
+		}
+		Object[] values = args.clone();
+		for (int i = 0; i < values.length; i++) {
+			// counts as plain digits, never grouped or in another script
+			if (values[i] instanceof Integer || values[i] instanceof Long) {
+				values[i] = values[i].toString();
+			}
+		}
+		return new MessageFormat(pattern.replace("'", "''"), this.locale).format(values);
 	}
 
-	/** An amount with thousands separators and cents: {@code 205,000.00}. */
+	/** Whether the language is written right to left. */
+	public boolean rightToLeft() {
+		return RIGHT_TO_LEFT.contains(this.lang);
+	}
+
+	/**
+	 * An amount with thousands separators and cents in the language's form:
+	 * {@code 205,000.00}, {@code 205 000,00}.
+	 */
 	public String money(BigDecimal amount) {
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-		return format.format(amount);
+		return number("#,##0.00", amount);
 	}
 
-	/** A percentage with one decimal: {@code 46.7}. */
+	/** A percentage with one decimal: {@code 46.7}, {@code 46,7}. */
 	public String percent(BigDecimal value) {
-		DecimalFormat format = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+		return number("0.0", value);
+	}
+
+	private String number(String pattern, BigDecimal value) {
+		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+		symbols.setGroupingSeparator(this.bundle.getString("number.group").charAt(0));
+		symbols.setDecimalSeparator(this.bundle.getString("number.decimal").charAt(0));
+		symbols.setMinusSign('-');
+		DecimalFormat format = new DecimalFormat(pattern, symbols);
+		format.setRoundingMode(RoundingMode.HALF_EVEN);
 		return format.format(value);
 	}
 
-	/** A date the way the language writes it in UN documents. */
+	/**
+	 * A date the way the language writes it in UN documents: {@code 31 August 2020},
+	 * {@code 1er septembre 2020}, {@code 2020年8月31日}.
+	 */
 	public String date(LocalDate date) {
 		if (date == null) {
 			return "";
 		}
-		if ("en".equals(this.lang)) {
-			return date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-		}
-		return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.locale));
+		String[] months = this.bundle.getString("date.months").split(",");
+		String day = (date.getDayOfMonth() == 1) ? this.bundle.getString("date.firstDay")
+				: Integer.toString(date.getDayOfMonth());
+		return MessageFormat.format(this.bundle.getString("date.pattern").replace("'", "''"), day,
+				months[date.getMonthValue() - 1].strip(), Integer.toString(date.getYear()),
+				Integer.toString(date.getMonthValue()));
 	}
 
 	/** The name of a status in this language. */

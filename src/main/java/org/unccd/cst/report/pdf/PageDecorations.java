@@ -31,9 +31,14 @@ final class PageDecorations extends PdfPageEventHelper {
 	public void onEndPage(PdfWriter writer, Document document) {
 		PdfContentByte canvas = writer.getDirectContent();
 		int page = writer.getPageNumber();
+		boolean rtl = this.messages.rightToLeft();
+		int direction = rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
 		if (page > 1) {
+			// the symbol stands at the outer end of the line: the right, the left in
+			// Arabic
 			Phrase header = this.fonts.phrase(this.symbol, 9, true);
-			ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, header, document.right(), document.top() + 24, 0);
+			ColumnText.showTextAligned(canvas, rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, header,
+					rtl ? document.left() : document.right(), document.top() + 24, 0, direction, 0);
 			canvas.setLineWidth(0.5f);
 			canvas.moveTo(document.left(), document.top() + 18);
 			canvas.lineTo(document.right(), document.top() + 18);
@@ -41,7 +46,7 @@ final class PageDecorations extends PdfPageEventHelper {
 		}
 		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
 		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, footer, (document.left() + document.right()) / 2,
-				document.bottom() - 28, 0);
+				document.bottom() - 28, 0, direction, 0);
 	}
 
 }

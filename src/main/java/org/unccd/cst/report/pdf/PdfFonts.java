@@ -15,8 +15,9 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * The embedded fonts of one PDF: a Latin serif and a CJK font, each subset into the
- * document. Every character is set in the first font that has it; one that no font has is
+ * The embedded fonts of one PDF: a serif for Latin, Greek and Cyrillic, a Naskh for
+ * Arabic and a CJK font, each subset into the document. Arabic letters are set in the
+ * Naskh, everything else in the first font that has it; a character that no font has is
  * shown as a replacement mark and counted, never dropped silently.
  */
 final class PdfFonts {
@@ -27,6 +28,10 @@ final class PdfFonts {
 
 	private static final String CJK = "fonts/DroidSansFallbackFull.ttf";
 
+	private static final String ARABIC = "fonts/NotoNaskhArabic-Regular.ttf";
+
+	private static final String ARABIC_BOLD = "fonts/NotoNaskhArabic-Bold.ttf";
+
 	private static final ConcurrentHashMap<String, byte[]> FILES = new ConcurrentHashMap<>();
 
 	private final BaseFont regular;
@@ -35,13 +40,25 @@ final class PdfFonts {
 
 	private final BaseFont cjk;
 
+	private final BaseFont arabic;
+
+	private final BaseFont arabicBold;
+
+	private final float leading;
+
 	private int missing;
 
-	/** Loads the fonts for one document; {@code seed} fixes the subset names. */
-	PdfFonts(String seed) {
+	/**
+	 * Loads the fonts for one document; {@code seed} fixes the subset names. Arabic text
+	 * gets more room between lines for its marks above and below.
+	 */
+	PdfFonts(String seed, boolean arabicText) {
+		this.leading = arabicText ? 1.6f : 1.35f;
 		this.regular = load(REGULAR, seed);
 		this.bold = load(BOLD, seed);
 		this.cjk = load(CJK, seed);
+		this.arabic = load(ARABIC, seed);
+		this.arabicBold = load(ARABIC_BOLD, seed);
 	}
 
 	private static BaseFont load(String resource, String seed) {
@@ -78,6 +95,11 @@ final class PdfFonts {
 		return this.regular;
 	}
 
+	/** The distance between lines for text of {@code size}. */
+	float leading(float size) {
+		return size * this.leading;
+	}
+
 	/** How many characters no font could show so far. */
 	int missing() {
 		return this.missing;
@@ -90,10 +112,12 @@ final class PdfFonts {
 	/** The text as runs of chunks, each in the first font that has its characters. */
 	Phrase phrase(String text, float size, boolean strong) {
 		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
-				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL));
+				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL),
+				new Font(strong ? this.arabicBold : this.arabic, size));
+		Font arabicFont = fonts.get(2);
 		// the phrase's own font is used for line breaks and spacing: it must be an
 		// embedded one too
-		Phrase phrase = new Phrase(size * 1.35f, "", fonts.get(0));
+		Phrase phrase = new Phrase(size * this.leading, "", fonts.get(0));
 		if (text == null || text.isEmpty()) {
 			return phrase;
 		}
@@ -107,6 +131,9 @@ final class PdfFonts {
 			if (codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
 				font = (current != null) ? current : fonts.get(0);
 				chars = (codePoint == '\t') ? " " : (codePoint == '\n') ? "\n" : "";
+			}
+			else if (isArabic(codePoint) && arabicFont.getBaseFont().charExists(codePoint)) {
+				font = arabicFont;
 			}
 			else {
 				for (Font candidate : fonts) {
@@ -133,6 +160,15 @@ final class PdfFonts {
 			phrase.add(new Chunk(run.toString(), current));
 		}
 		return phrase;
+	}
+
+	/**
+	 * Arabic letters and marks, and the punctuation that joins them, which the Naskh
+	 * shapes.
+	 */
+	private static boolean isArabic(int codePoint) {
+		return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.ARABIC || codePoint == 0x200C
+				|| codePoint == 0x200D;
 	}
 
 }

@@ -20,13 +20,17 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
+import org.openpdf.text.BadElementException;
+import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfEncryption;
@@ -34,6 +38,7 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.aggregate.RecommendationRules;
 import org.unccd.cst.aggregate.Summary;
@@ -54,6 +59,9 @@ class SynthesisReportWriter {
 
 	private static final float BODY = 10.5f;
 
+	/** A ratio of word to letter spacing so large that letters are never spaced out. */
+	private static final float NO_LETTER_SPACING = 10_000_000f;
+
 	private final Programme programme;
 
 	private final Report report;
@@ -69,6 +77,18 @@ class SynthesisReportWriter {
 	private PdfFonts fonts;
 
 	private Document document;
+
+	private PdfWriter writer;
+
+	private PageFlow flow;
+
+	private PdfCharts charts;
+
+	private final List<Section> sections = new ArrayList<>();
+
+	private int figures;
+
+	private int notes;
 
 	private int paragraph;
 
@@ -86,20 +106,32 @@ class SynthesisReportWriter {
 
 	/** Writes the PDF and says how many characters no embedded font could show. */
 	int write(Path file) throws IOException {
-		this.fonts = new PdfFonts(this.documentKey);
+		this.fonts = new PdfFonts(this.documentKey, this.messages.rightToLeft());
 		this.document = new Document(PageSize.A4, 72, 72, 80, 72);
 		try (OutputStream out = Files.newOutputStream(file)) {
-			PdfWriter writer = PdfWriter.getInstance(this.document, out);
-			writer.setPageEvent(new PageDecorations(this.fonts, this.messages, symbol()));
-			fixMetadata(writer);
+			this.writer = PdfWriter.getInstance(this.document, out);
+			this.writer.setRunDirection(
+					this.messages.rightToLeft() ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+			// justified lines widen the spaces between words, never the letters
+			this.writer.setSpaceCharRatio(NO_LETTER_SPACING);
+			this.writer.setPageEvent(new PageDecorations(this.fonts, this.messages, symbol()));
+			fixMetadata(this.writer);
 			this.document.open();
+			this.flow = new PageFlow(this.document, this.writer, this.messages.rightToLeft());
+			this.charts = new PdfCharts(this.writer, this.fonts, this.messages,
+					this.document.right() - this.document.left());
 			cover();
-			this.document.newPage();
+			this.flow.newPage();
+			contents();
+			this.flow.newPage();
 			introduction();
 			progress();
 			budget();
 			findings();
 			recommendations();
+			endSection();
+			this.flow.finish();
+			fillContents();
 			this.document.close();
 		}
 		catch (DocumentException ex) {
@@ -145,29 +177,92 @@ class SynthesisReportWriter {
 		}
 	}
 
+	/** The first page, laid out like the first page of a UN document. */
 	private void cover() {
 		Messages m = this.messages;
 		PdfPTable top = table(new float[] { 1, 1 });
-		top.addCell(plain(this.fonts.phrase(m.get("un"), 12, true), Element.ALIGN_LEFT));
-		top.addCell(plain(this.fonts.phrase(symbol(), 16, true), Element.ALIGN_RIGHT));
+		top.addCell(plain(this.fonts.phrase(m.get("un"), 12, true), start()));
+		top.addCell(plain(this.fonts.phrase(symbol(), 16, true), end()));
 		rule(top, 2);
-		top.addCell(plain(this.fonts.phrase(m.get("convention"), 15, true), Element.ALIGN_LEFT));
+		top.addCell(plain(this.fonts.phrase(m.get("convention"), 15, true), start()));
 		Phrase distribution = this.fonts.phrase("", 10);
 		distribution.add(this.fonts.phrase(m.get("distr") + "\n", 10));
 		distribution.add(this.fonts.phrase(m.date(asOf()) + "\n\n", 10));
+		if (!"en".equals(lang())) {
+			distribution.add(this.fonts.phrase(m.get("language") + "\n", 10));
+		}
 		distribution.add(this.fonts.phrase(m.get("original"), 10));
-		top.addCell(plain(distribution, Element.ALIGN_LEFT));
+		top.addCell(plain(distribution, start()));
 		rule(top, 2);
-		add(top);
-		add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0));
-		add(spaced(this.fonts.phrase(this.programme.title().in(lang()), 11, true), 4, 0));
-		add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 24, 12));
-		add(spaced(this.fonts.phrase(m.get("intro.asof", m.date(asOf())), BODY), 12, 0));
+		this.flow.add(top);
+		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0));
+		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(lang()), 11, true), 2, 0));
+		this.flow.add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 24, 12));
+		this.flow.add(spaced(this.fonts.phrase(m.get("intro.asof", m.date(asOf())), BODY), 12, 0));
+	}
+
+	/**
+	 * The table of contents: each section with its paragraphs and the page it starts on,
+	 * filled in once the body is laid out.
+	 */
+	private void contents() {
+		Messages m = this.messages;
+		this.flow.add(spaced(this.fonts.phrase(m.get("contents"), 13, true), 0, 10));
+		PdfPTable toc = table(new float[] { 0.5f, 5.5f, 1.3f, 0.8f });
+		toc.addCell(plain(this.fonts.phrase("", 9), start()));
+		toc.addCell(plain(this.fonts.phrase("", 9), start()));
+		toc.addCell(plain(this.fonts.phrase(m.get("contents.paragraphs"), 9), end()));
+		toc.addCell(plain(this.fonts.phrase(m.get("contents.page"), 9), end()));
+		String[] numerals = m.get("section.numerals").split(",");
+		List<String> titles = List.of("section.introduction", "section.progress", "section.budget", "section.findings",
+				"section.recommendations");
+		for (int i = 0; i < titles.size(); i++) {
+			Section section = new Section(numerals[i].strip(), m.get(titles.get(i)), placeholder(), placeholder());
+			this.sections.add(section);
+			toc.addCell(plain(this.fonts.phrase(m.get("section.heading", section.number, "").strip(), BODY), end()));
+			toc.addCell(plain(this.fonts.phrase(section.title, BODY), start()));
+			toc.addCell(image(section.paragraphs));
+			toc.addCell(image(section.page));
+		}
+		this.flow.add(toc);
+	}
+
+	private PdfTemplate placeholder() {
+		PdfTemplate template = this.writer.getDirectContent().createTemplate(48, 12);
+		template.setBoundingBox(new Rectangle(0, -3, 48, 12));
+		return template;
+	}
+
+	private PdfPCell image(PdfTemplate template) {
+		try {
+			PdfPCell cell = new PdfPCell(Image.getInstance(template), false);
+			cell.setBorder(Rectangle.NO_BORDER);
+			cell.setHorizontalAlignment(end());
+			cell.setPaddingBottom(6);
+			return cell;
+		}
+		catch (BadElementException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void fillContents() {
+		for (Section section : this.sections) {
+			String paragraphs = (section.last > section.first) ? section.first + "\u2013" + section.last
+					: Integer.toString(section.first);
+			fill(section.paragraphs, paragraphs);
+			fill(section.page, Integer.toString(section.startPage));
+		}
+	}
+
+	private void fill(PdfTemplate template, String text) {
+		ColumnText.showTextAligned(template, this.messages.rightToLeft() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT,
+				this.fonts.phrase(text, BODY), this.messages.rightToLeft() ? 0 : 48, 0, 0);
 	}
 
 	private void introduction() {
 		Messages m = this.messages;
-		heading("I", m.get("section.introduction"));
+		heading(0);
 		String covered = coveredItems().stream()
 			.filter((item) -> this.report.covers().contains(item.code()))
 			.map((item) -> item.code() + " " + item.title().in(lang()))
@@ -178,7 +273,7 @@ class SynthesisReportWriter {
 
 	private void progress() {
 		Messages m = this.messages;
-		heading("II", m.get("section.progress"));
+		heading(1);
 		Map<String, Summary.WorkItemStatus> items = this.summary.workItems()
 			.stream()
 			.collect(Collectors.toMap(Summary.WorkItemStatus::code, (w) -> w));
@@ -196,6 +291,7 @@ class SynthesisReportWriter {
 		PdfPTable grid = table(new float[] { 1.1f, 3.6f, 1.3f, 0.7f, 1.3f, 3.4f });
 		header(grid, table, m.get("col.code"), m.get("col.outcome"), m.get("col.status"), m.get("col.percent"),
 				m.get("col.due"), m.get("col.summary"));
+		List<PdfCharts.Bar> bars = new ArrayList<>();
 		for (Outcome outcome : RecommendationRules.coveredOutcomes(this.programme, this.report)) {
 			Summary.OutcomeStatus status = statuses.get(outcome.code());
 			String state = m.status(status.status());
@@ -211,13 +307,17 @@ class SynthesisReportWriter {
 			}
 			cells(grid, outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);
+			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
 		}
-		add(grid);
+		this.flow.add(grid);
+		int figure = ++this.figures;
+		numbered(m.get("progress.figure", figure));
+		figure(figure, m.get("chart.progress", m.date(asOf())), this.charts.progress(bars));
 	}
 
 	private void budget() {
 		Messages m = this.messages;
-		heading("III", m.get("section.budget"));
+		heading(2);
 		Summary.Budget b = this.summary.budget();
 		String currency = this.summary.currency();
 		numbered(m.get("budget.summary", currency, m.money(b.total()), m.money(b.secured()), m.money(b.gap()),
@@ -234,11 +334,24 @@ class SynthesisReportWriter {
 		Map<String, BudgetLine> lines = this.programme.budgetLines()
 			.stream()
 			.collect(Collectors.toMap(BudgetLine::code, (l) -> l));
+		List<PdfCharts.Line> bars = new ArrayList<>();
 		for (Summary.LineStatus line : b.lines()) {
 			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), line.source(), m.money(line.amount()),
 					m.money(line.spent()), m.percent(line.executionRate()));
+			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
 		}
-		add(grid);
+		this.flow.add(grid);
+		int figure = ++this.figures;
+		numbered(m.get("budget.figure", figure));
+		figure(figure, m.get("chart.budget", currency), this.charts.budget(b.total(), b.secured(), b.gap(), bars));
+	}
+
+	private void figure(int number, String caption, List<Image> parts) {
+		this.flow.addKeepingRoom(
+				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2), 60);
+		for (Image part : parts) {
+			this.flow.add(part);
+		}
 	}
 
 	private BigDecimal coveredSpent() {
@@ -266,7 +379,7 @@ class SynthesisReportWriter {
 
 	private void findings() {
 		Messages m = this.messages;
-		heading("IV", m.get("section.findings"));
+		heading(3);
 		List<String> outcomes = RecommendationRules.coveredOutcomes(this.programme, this.report)
 			.stream()
 			.map(Outcome::code)
@@ -276,14 +389,19 @@ class SynthesisReportWriter {
 			numbered(m.get("findings.none"));
 		}
 		for (ReportData.Finding finding : findings) {
-			String source = (finding.sourceRef() != null) ? " " + m.get("source", finding.sourceRef()) : "";
-			numbered(finding.text() + " [" + finding.outcome() + "]" + source);
+			String text = finding.text() + " [" + finding.outcome() + "]";
+			if (finding.sourceRef() != null) {
+				numbered(text, m.get("source", finding.sourceRef()));
+			}
+			else {
+				numbered(text);
+			}
 		}
 	}
 
 	private void recommendations() {
 		Messages m = this.messages;
-		heading("V", m.get("section.recommendations"));
+		heading(4);
 		List<ReportData.Drafted> drafted = this.data.recommendations(this.report.id());
 		List<Summary.Recommendation> derived = new ArrayList<>(
 				RecommendationRules.derive(this.programme, this.report, this.summary, m));
@@ -293,7 +411,7 @@ class SynthesisReportWriter {
 			return;
 		}
 		numbered(m.get("recommendations.intro"));
-		char letter = 'a';
+		int letter = 0;
 		for (ReportData.Drafted recommendation : drafted) {
 			String addressee = (recommendation.addressee() != null) ? recommendation.addressee()
 					: m.get("addressee.cop");
@@ -309,29 +427,116 @@ class SynthesisReportWriter {
 		return RecommendationRules.coveredWorkItems(this.programme, this.report);
 	}
 
-	private void heading(String number, String title) {
-		Paragraph heading = spaced(this.fonts.phrase(number + ".\u2002" + title, 12, true), 16, 8);
-		heading.setKeepTogether(true);
-		add(heading);
+	/** One chapter of the body, as the table of contents lists it. */
+	private static final class Section {
+
+		private final String number;
+
+		private final String title;
+
+		private final PdfTemplate paragraphs;
+
+		private final PdfTemplate page;
+
+		private int first;
+
+		private int last;
+
+		private int startPage;
+
+		Section(String number, String title, PdfTemplate paragraphs, PdfTemplate page) {
+			this.number = number;
+			this.title = title;
+			this.paragraphs = paragraphs;
+			this.page = page;
+		}
+
+	}
+
+	private void endSection() {
+		for (Section section : this.sections) {
+			if (section.startPage > 0 && section.last == 0) {
+				section.last = this.paragraph;
+			}
+		}
+	}
+
+	private void heading(int index) {
+		endSection();
+		Section section = this.sections.get(index);
+		Paragraph heading = spaced(
+				this.fonts.phrase(this.messages.get("section.heading", section.number, section.title), 12, true), 16,
+				8);
+		this.flow.addKeepingRoom(heading, 48);
+		section.startPage = this.flow.page();
+		section.first = this.paragraph + 1;
 	}
 
 	private void numbered(String text) {
-		Phrase phrase = this.fonts.phrase("", BODY);
-		phrase.add(this.fonts.phrase(++this.paragraph + ".\u2002", BODY));
-		phrase.add(this.fonts.phrase(text, BODY));
-		Paragraph paragraph = spaced(phrase, 0, 8);
-		paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
-		paragraph.setIndentationLeft(28);
-		paragraph.setFirstLineIndent(-28);
-		add(paragraph);
+		numbered(text, null);
 	}
 
-	private void item(char letter, String text) {
-		Paragraph paragraph = spaced(this.fonts.phrase("(" + letter + ")\u2002" + text, BODY), 0, 6);
+	/** A numbered paragraph, with a footnote when {@code note} is given. */
+	private void numbered(String text, String note) {
+		Phrase phrase = this.fonts.phrase("", BODY);
+		phrase.add(this.fonts.phrase(this.messages.get("paragraph.number", ++this.paragraph) + "\u2002", BODY));
+		phrase.add(this.fonts.phrase(text, BODY));
+		List<Paragraph> notes = List.of();
+		if (note != null) {
+			int number = ++this.notes;
+			phrase.add(mark(number));
+			Phrase line = this.fonts.phrase("", 8.5f);
+			line.add(mark(number));
+			line.add(this.fonts.phrase("\u2002" + note, 8.5f));
+			Paragraph footnote = new Paragraph(line);
+			footnote.setAlignment(start());
+			footnote.setSpacingAfter(2);
+			notes = List.of(footnote);
+		}
+		Paragraph paragraph = spaced(phrase, 0, 8);
 		paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
-		paragraph.setIndentationLeft(56);
-		paragraph.setFirstLineIndent(-28);
-		add(paragraph);
+		indent(paragraph, 28, -28);
+		this.flow.add(paragraph, notes);
+	}
+
+	/** A footnote mark: the note's number, raised. */
+	private Phrase mark(int number) {
+		Phrase mark = this.fonts.phrase(Integer.toString(number), 6.5f);
+		for (Element chunk : mark.getChunks()) {
+			((Chunk) chunk).setTextRise(4);
+		}
+		return mark;
+	}
+
+	private void item(int index, String text) {
+		String[] letters = this.messages.get("item.letters").split(",");
+		// after the last letter the letters double: (aa), (bb), as UN documents do
+		String letter = letters[index % letters.length].strip().repeat(index / letters.length + 1);
+		Paragraph paragraph = spaced(
+				this.fonts.phrase(this.messages.get("item.format", letter) + "\u2002" + text, BODY), 0, 6);
+		paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
+		indent(paragraph, 56, -28);
+		this.flow.add(paragraph);
+	}
+
+	/** Indents from the side a line starts on: the left, or the right in Arabic. */
+	private void indent(Paragraph paragraph, float indentation, float firstLine) {
+		if (this.messages.rightToLeft()) {
+			paragraph.setIndentationRight(indentation);
+		}
+		else {
+			paragraph.setIndentationLeft(indentation);
+		}
+		paragraph.setFirstLineIndent(firstLine);
+	}
+
+	/** The alignment of the side a line starts on. */
+	private int start() {
+		return this.messages.rightToLeft() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT;
+	}
+
+	private int end() {
+		return this.messages.rightToLeft() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT;
 	}
 
 	private static Paragraph spaced(Phrase phrase, float before, float after) {
@@ -342,10 +547,18 @@ class SynthesisReportWriter {
 	}
 
 	private PdfPTable table(float[] widths) {
-		PdfPTable table = new PdfPTable(widths);
+		float[] physical = widths.clone();
+		if (this.messages.rightToLeft()) {
+			// the cells run from the right, the widths are given from the left
+			for (int i = 0; i < widths.length; i++) {
+				physical[i] = widths[widths.length - 1 - i];
+			}
+		}
+		PdfPTable table = new PdfPTable(physical);
 		table.setWidthPercentage(100);
 		table.setSpacingBefore(4);
 		table.setSpacingAfter(10);
+		table.setRunDirection(this.flow.runDirection());
 		return table;
 	}
 
@@ -393,10 +606,6 @@ class SynthesisReportWriter {
 		line.setBorderWidth(1.2f);
 		line.setFixedHeight(4);
 		table.addCell(line);
-	}
-
-	private void add(Element element) {
-		this.document.add(element);
 	}
 
 }
