@@ -38,9 +38,20 @@ public final class ChildJvm {
 		return new ChildJvm(process, log);
 	}
 
-	/** Runs to the end and gives the exit code. */
+	/**
+	 * Runs to the end and gives the exit code; the PDFs of a successful run are validated
+	 * as PDF/A-2u.
+	 */
 	public static int run(Path log, String heap, String... args) throws Exception {
-		return start(log, heap, args).waitFor(Duration.ofMinutes(4));
+		int code = start(log, heap, args).waitFor(Duration.ofMinutes(4));
+		if (code == 0 || code == 3) {
+			for (String arg : args) {
+				if (arg.startsWith("--output=")) {
+					PdfArchiveCheck.assertAllConform(Path.of(arg.substring("--output=".length())));
+				}
+			}
+		}
+		return code;
 	}
 
 	public int waitFor(Duration limit) throws InterruptedException {

@@ -3,11 +3,14 @@ package org.unccd.cst.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.unccd.cst.CstReportsApplication;
+import org.unccd.cst.PdfArchiveCheck;
 
 /**
- * One run of the command line inside the test JVM, with what it printed.
+ * One run of the command line inside the test JVM, with what it printed. Every PDF a
+ * successful run publishes is validated as PDF/A-2u before the test sees the result.
  *
  * @param exitCode the exit code the process would have had
  * @param out what it printed on standard output
@@ -21,6 +24,13 @@ record CommandLineRun(int exitCode, String out, String err) {
 		int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8), CstReportsApplication.class)
 			.run(args);
+		if (code == 0 || code == 3) {
+			for (String arg : args) {
+				if (arg.startsWith("--output=")) {
+					PdfArchiveCheck.assertAllConform(Path.of(arg.substring("--output=".length())));
+				}
+			}
+		}
 		return new CommandLineRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.CstReportsApplication;
+import org.unccd.cst.PdfArchiveCheck;
 import org.unccd.cst.ReportFiles;
 import org.unccd.cst.TestInputs;
 import org.unccd.cst.publish.Manifest;
@@ -67,6 +68,7 @@ class ReportJobTests {
 		JsonNode summary = ReportFiles.json(output.resolve("T1/summary.json"));
 		assertThat(summary.get("budget").get("gap").decimalValue()).isEqualByComparingTo("40000");
 		assertThat(summary.get("inputs").get("rejected").asLong()).isEqualTo(4);
+		PdfArchiveCheck.assertAllConform(output);
 	}
 
 }

@@ -69,6 +69,8 @@ final class PdfFonts {
 			SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
 			random.setSeed((seed + "|" + resource).getBytes(StandardCharsets.UTF_8));
 			font.setSecureRandom(random);
+			// PDF/A-2 needs no CIDSet, and OpenPDF's lists only the glyphs used
+			font.setIncludeCidSet(false);
 			return font;
 		}
 		catch (IOException ex) {

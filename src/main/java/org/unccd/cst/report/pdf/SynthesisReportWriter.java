@@ -115,8 +115,10 @@ class SynthesisReportWriter {
 			// justified lines widen the spaces between words, never the letters
 			this.writer.setSpaceCharRatio(NO_LETTER_SPACING);
 			this.writer.setPageEvent(new PageDecorations(this.fonts, this.messages, symbol()));
+			this.writer.setPDFXConformance(PdfArchive.LEVEL);
 			fixMetadata(this.writer);
 			this.document.open();
+			PdfArchive.apply(this.writer, lang());
 			this.flow = new PageFlow(this.document, this.writer, this.messages.rightToLeft());
 			this.charts = new PdfCharts(this.writer, this.fonts, this.messages,
 					this.document.right() - this.document.left());

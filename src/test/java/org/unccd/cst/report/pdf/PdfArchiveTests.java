@@ -1,0 +1,78 @@
+package org.unccd.cst.report.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.Document;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.PdfArchiveCheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PDF/A check itself: veraPDF passes a document made the way the reports are and
+ * fails one made without it, so that the suite's validation of every report cannot pass
+ * by default.
+ */
+class PdfArchiveTests {
+
+	@Test
+	void aDocumentMadeTheReportsWayConforms() throws Exception {
+		assertThat(PdfArchiveCheck.failures(document(true))).isEmpty();
+	}
+
+	@Test
+	void anOrdinaryDocumentDoesNot() throws Exception {
+		List<String> failures = PdfArchiveCheck.failures(document(false));
+		assertThat(failures).isNotEmpty();
+		// no metadata, no output intent, a font that is not embedded
+		assertThat(String.join("\n", failures)).contains("6.6.2.1", "6.2.11.4.1");
+	}
+
+	@Test
+	void aDamagedFileIsNotAccepted() {
+		assertThat(PdfArchiveCheck.failures("%PDF-1.7\nnot a PDF".getBytes(StandardCharsets.US_ASCII))).isNotEmpty();
+	}
+
+	@Test
+	void theMetadataRepeatsTheInformationAndEscapesMarkup() {
+		PdfDictionary info = new PdfDictionary();
+		info.put(PdfName.TITLE, new PdfString("Land & <water> \"report\"\u0001", PdfString.TEXT_UNICODE));
+		info.put(PdfName.SUBJECT, new PdfString("ICCD/COP(14)/CST/2"));
+		String xmp = new String(PdfArchive.xmp(info, "fr"), StandardCharsets.UTF_8);
+		assertThat(xmp).contains("<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>U</pdfaid:conformance>",
+				"Land &amp; &lt;water&gt; &quot;report&quot;</rdf:li>", "xml:lang=\"fr\"", "ICCD/COP(14)/CST/2",
+				"<rdf:li>fr</rdf:li>");
+		assertThat(xmp).doesNotContain("\u0001");
+	}
+
+	private static byte[] document(boolean archival) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Document document = new Document(PageSize.A4);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		PdfFonts fonts = null;
+		if (archival) {
+			writer.setPDFXConformance(PdfArchive.LEVEL);
+			fonts = new PdfFonts("test", false);
+		}
+		document.addTitle("A test");
+		document.open();
+		if (archival) {
+			PdfArchive.apply(writer, "en");
+			document.add(new Paragraph(fonts.phrase("Land degradation neutrality", 11)));
+		}
+		else {
+			document.add(new Paragraph("Land degradation neutrality"));
+		}
+		document.close();
+		return out.toByteArray();
+	}
+
+}
