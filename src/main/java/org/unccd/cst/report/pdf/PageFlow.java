@@ -89,11 +89,17 @@ final class PageFlow {
 		// on a fresh page the element starts even if it is longer than a page
 		column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
 		int status = go(column, false);
+		int emptyPages = 0;
 		while (ColumnText.hasMoreText(status)) {
 			newPage();
 			needed = notes.isEmpty() ? 0 : height(notes) + NOTE_GAP;
 			column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
 			status = go(column, false);
+			// a part that cannot go on even an empty page would ask for pages forever
+			emptyPages = (column.getYLine() >= this.y) ? emptyPages + 1 : 0;
+			if (emptyPages > 1) {
+				throw new IllegalStateException("Cannot lay out the report: a part of it is larger than a page");
+			}
 		}
 		this.y = column.getYLine();
 		this.fresh = false;
