@@ -64,7 +64,7 @@ class WorkbookWriter {
 	}
 
 	void write(Path file) throws IOException {
-		try (SXSSFWorkbook workbook = new StableWorkbook(LocalDate.parse(this.summary.asOf()))) {
+		try (SXSSFWorkbook workbook = new StableWorkbook()) {
 			WorkbookStyles styles = new WorkbookStyles(workbook);
 			summarySheet(new SheetWriter(workbook.createSheet("Summary"), styles));
 			outcomes(new SheetWriter(workbook.createSheet("Outcomes"), styles));
