@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -33,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes the workbook of a session in one language: Summary, Charts (drawn from the cells
  * of Outcomes and Budget), Outcomes, Work items, Budget (live formulas with cached
  * values), Expenditures (the whole ledger, streamed), Funding, Proposals and Rejects.
+ * Every sheet runs right to left in a right-to-left language.
  */
 class WorkbookWriter {
 
@@ -44,6 +47,9 @@ class WorkbookWriter {
 	private static final String OUTCOMES = "Outcomes";
 
 	private static final String BUDGET = "Budget";
+
+	/** Languages written right to left: their workbooks' sheets run from the right. */
+	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
 
 	private final JdbcTemplate jdbc;
 
@@ -57,12 +63,26 @@ class WorkbookWriter {
 
 	private int maxDataRows = MAX_DATA_ROWS;
 
+	private boolean rightToLeft;
+
 	WorkbookWriter(JdbcTemplate jdbc, Programme programme, Summary summary, Messages messages) {
 		this.jdbc = jdbc;
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
 		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
+		this.rightToLeft = isRightToLeft(messages.lang());
+	}
+
+	/** Whether a language is written right to left, from its code alone. */
+	static boolean isRightToLeft(String lang) {
+		return RIGHT_TO_LEFT.contains(Locale.forLanguageTag(lang).getLanguage());
+	}
+
+	/** Sets the sheets' direction, so that tests need no bundle of such a language. */
+	WorkbookWriter rightToLeft(boolean rightToLeft) {
+		this.rightToLeft = rightToLeft;
+		return this;
 	}
 
 	/** Lowers the rows per list sheet, so that tests can see a list continue. */
@@ -86,6 +106,9 @@ class WorkbookWriter {
 			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
 			rejects(workbook, styles);
 			charts(charts, budgetRows);
+			if (this.rightToLeft) {
+				workbook.forEach((sheet) -> sheet.setRightToLeft(true));
+			}
 			POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
 					this.messages.date(LocalDate.parse(this.summary.asOf()))));

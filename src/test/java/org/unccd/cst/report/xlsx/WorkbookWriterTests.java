@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A ledger longer than a sheet allows goes on in {@code Expenditures (2)}, and so on,
  * each sheet with its own header, no row lost or repeated; the charts refer to the cells
- * of the data sheets.
+ * of the data sheets; a right-to-left language gets right-to-left sheets.
  */
 class WorkbookWriterTests {
 
@@ -91,6 +91,24 @@ class WorkbookWriterTests {
 					assertThat(series.getSpPr().isSetSolidFill()).as(series.getTx().getV()).isTrue();
 					assertThat(series.getSpPr().getLn().isSetSolidFill()).as(series.getTx().getV()).isTrue();
 				}
+			}
+			for (Sheet sheet : workbook) {
+				assertThat(sheet.isRightToLeft()).as(sheet.getSheetName()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void rightToLeftLanguagesHaveRightToLeftSheets(@TempDir Path dir) throws Exception {
+		assertThat(WorkbookWriter.isRightToLeft("ar")).isTrue();
+		assertThat(WorkbookWriter.isRightToLeft("ar-EG")).isTrue();
+		assertThat(List.of("en", "zh", "es", "fr", "ru")).noneMatch(WorkbookWriter::isRightToLeft);
+		Path file = write(dir, "rtl", (writer) -> writer.rightToLeft(true));
+
+		try (XSSFWorkbook workbook = open(file)) {
+			assertThat(workbook.getNumberOfSheets()).isGreaterThan(8);
+			for (Sheet sheet : workbook) {
+				assertThat(sheet.isRightToLeft()).as(sheet.getSheetName()).isTrue();
 			}
 		}
 	}
