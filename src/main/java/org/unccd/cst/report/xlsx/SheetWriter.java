@@ -50,6 +50,12 @@ final class SheetWriter {
 		return this;
 	}
 
+	/** Leaves rows empty: the next row written is that many rows further down. */
+	SheetWriter skipRows(int rows) {
+		this.rowIndex += rows;
+		return this;
+	}
+
 	SheetWriter skip() {
 		this.column++;
 		return this;

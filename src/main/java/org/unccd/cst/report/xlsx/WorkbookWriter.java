@@ -7,10 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
@@ -26,9 +32,10 @@ import org.unccd.cst.report.ReportData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes the workbook of a session in one language: Summary, Outcomes, Work items, Budget
- * (live formulas with cached values), Expenditures (the whole ledger, streamed), Funding,
- * Proposals and Rejects.
+ * Writes the workbook of a session in one language: Summary, Charts (drawn from the cells
+ * of Outcomes and Budget), Outcomes, Work items, Budget (live formulas with cached
+ * values), Expenditures (the whole ledger, streamed), Funding, Proposals and Rejects.
+ * Every sheet runs right to left in a right-to-left language.
  */
 class WorkbookWriter {
 
@@ -36,6 +43,13 @@ class WorkbookWriter {
 	 * Rows of an Excel sheet below its header; a longer ledger goes on in another sheet.
 	 */
 	static final int MAX_DATA_ROWS = 1_048_575;
+
+	private static final String OUTCOMES = "Outcomes";
+
+	private static final String BUDGET = "Budget";
+
+	/** Languages written right to left: their workbooks' sheets run from the right. */
+	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
 
 	private final JdbcTemplate jdbc;
 
@@ -49,12 +63,26 @@ class WorkbookWriter {
 
 	private int maxDataRows = MAX_DATA_ROWS;
 
+	private boolean rightToLeft;
+
 	WorkbookWriter(JdbcTemplate jdbc, Programme programme, Summary summary, Messages messages) {
 		this.jdbc = jdbc;
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
 		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
+		this.rightToLeft = isRightToLeft(messages.lang());
+	}
+
+	/** Whether a language is written right to left, from its code alone. */
+	static boolean isRightToLeft(String lang) {
+		return RIGHT_TO_LEFT.contains(Locale.forLanguageTag(lang).getLanguage());
+	}
+
+	/** Sets the sheets' direction, so that tests need no bundle of such a language. */
+	WorkbookWriter rightToLeft(boolean rightToLeft) {
+		this.rightToLeft = rightToLeft;
+		return this;
 	}
 
 	/** Lowers the rows per list sheet, so that tests can see a list continue. */
@@ -64,16 +92,23 @@ class WorkbookWriter {
 	}
 
 	void write(Path file) throws IOException {
-		try (SXSSFWorkbook workbook = new StableWorkbook(LocalDate.parse(this.summary.asOf()))) {
+		try (SXSSFWorkbook workbook = new StableWorkbook()) {
 			WorkbookStyles styles = new WorkbookStyles(workbook);
 			summarySheet(new SheetWriter(workbook.createSheet("Summary"), styles));
-			outcomes(new SheetWriter(workbook.createSheet("Outcomes"), styles));
+			// second, where a reader finds it; drawn once the data sheets are written
+			SheetWriter charts = new SheetWriter(
+					workbook.createSheet(WorkbookUtil.createSafeSheetName(this.messages.get("sheet.charts"))), styles);
+			outcomes(new SheetWriter(workbook.createSheet(OUTCOMES), styles));
 			workItems(new SheetWriter(workbook.createSheet("Work items"), styles));
-			budget(new SheetWriter(workbook.createSheet("Budget"), styles), styles);
+			BudgetRows budgetRows = budget(new SheetWriter(workbook.createSheet(BUDGET), styles), styles);
 			expenditures(workbook, styles);
 			funding(workbook, styles);
 			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
 			rejects(workbook, styles);
+			charts(charts, budgetRows);
+			if (this.rightToLeft) {
+				workbook.forEach((sheet) -> sheet.setRightToLeft(true));
+			}
 			POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
 					this.messages.date(LocalDate.parse(this.summary.asOf()))));
@@ -151,7 +186,20 @@ class WorkbookWriter {
 		sheet.finish(10, 14, 80, 14, 8, 16);
 	}
 
-	private void budget(SheetWriter sheet, WorkbookStyles styles) {
+	/**
+	 * Where the Budget sheet holds what the charts show (1-based rows, as formulas name
+	 * them).
+	 *
+	 * @param first the first budget line
+	 * @param last the last budget line
+	 * @param total the total budget
+	 * @param secured the funding secured
+	 * @param gap the budget gap
+	 */
+	private record BudgetRows(int first, int last, int total, int secured, int gap) {
+	}
+
+	private BudgetRows budget(SheetWriter sheet, WorkbookStyles styles) {
 		Messages m = this.messages;
 		Summary.Budget b = this.summary.budget();
 		sheet.header(m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount"), m.get("col.spent"),
@@ -234,6 +282,66 @@ class WorkbookWriter {
 						styles.money);
 		}
 		sheet.finish(30, 45, 16, 16, 16, 12);
+		return new BudgetRows(first, first + b.lines().size() - 1, total, secured, gap);
+	}
+
+	/**
+	 * The charts sheet: percent complete per outcome, then under a heading the budget
+	 * secured against the gap and the amount and spending per budget line, every series
+	 * referring to the cells of Outcomes and Budget.
+	 */
+	private void charts(SheetWriter sheet, BudgetRows budget) {
+		Messages m = this.messages;
+		ChartSheet charts = new ChartSheet((SXSSFSheet) sheet.sheet());
+		String currency = this.summary.currency();
+		List<Summary.OutcomeStatus> outcomes = this.summary.outcomes();
+		if (!outcomes.isEmpty()) {
+			int last = outcomes.size();
+			charts
+				.bars(new int[] { 0, 0, 12, 20 }, m.get("chart.progress", m.date(LocalDate.parse(this.summary.asOf()))),
+						m.get("col.outcome"), m.get("chart.percent"), "0", BarDirection.COL, BarGrouping.CLUSTERED,
+						new ChartSheet.Cells(OUTCOMES, 1, last, 0),
+						outcomes.stream().map(Summary.OutcomeStatus::code).toArray(String[]::new),
+						new ChartSheet.Series(m.get("chart.percent"), new ChartSheet.Cells(OUTCOMES, 1, last, 4),
+								outcomes.stream().map((o) -> number(o.percent())).toArray(Double[]::new),
+								ChartSheet.Colour.PROGRESS))
+				.setMaximum(100);
+		}
+		Summary.Budget b = this.summary.budget();
+		sheet.skipRows(21);
+		sheet.title(m.get("chart.budget", currency));
+		String amount = m.get("chart.amount", currency);
+		charts.bars(new int[] { 0, 22, 6, 40 }, m.get("budget.total"), null, amount, "#,##0", BarDirection.COL,
+				BarGrouping.STACKED, new ChartSheet.Cells(BUDGET, budget.total() - 1, budget.total() - 1, 0),
+				new String[] { m.get("budget.total") },
+				new ChartSheet.Series(m.get("chart.secured"),
+						new ChartSheet.Cells(BUDGET, budget.secured() - 1, budget.secured() - 1, 3),
+						new Double[] { number(b.secured()) }, ChartSheet.Colour.SECURED),
+				new ChartSheet.Series(m.get("chart.gap"),
+						new ChartSheet.Cells(BUDGET, budget.gap() - 1, budget.gap() - 1, 3),
+						new Double[] { number(b.gap()) }, ChartSheet.Colour.GAP));
+		if (!b.lines().isEmpty()) {
+			Map<String, BudgetLine> lines = new java.util.HashMap<>();
+			this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
+			int first = budget.first() - 1;
+			int last = budget.last() - 1;
+			charts.bars(new int[] { 6, 22, 16, 40 }, m.get("col.line"), null, amount, "#,##0", BarDirection.BAR,
+					BarGrouping.CLUSTERED, new ChartSheet.Cells(BUDGET, first, last, 1),
+					b.lines()
+						.stream()
+						.map((line) -> lines.get(line.code()).title().in(m.lang()))
+						.toArray(String[]::new),
+					new ChartSheet.Series(amount, new ChartSheet.Cells(BUDGET, first, last, 3),
+							b.lines().stream().map((line) -> number(line.amount())).toArray(Double[]::new),
+							ChartSheet.Colour.AMOUNT),
+					new ChartSheet.Series(m.get("chart.spent"), new ChartSheet.Cells(BUDGET, first, last, 4),
+							b.lines().stream().map((line) -> number(line.spent())).toArray(Double[]::new),
+							ChartSheet.Colour.SPENT));
+		}
+	}
+
+	private static Double number(BigDecimal value) {
+		return (value != null) ? value.doubleValue() : null;
 	}
 
 	private void expenditures(SXSSFWorkbook workbook, WorkbookStyles styles) {
