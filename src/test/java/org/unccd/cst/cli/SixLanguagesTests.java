@@ -92,6 +92,19 @@ class SixLanguagesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ar", "en", "es", "fr", "ru", "zh" })
+	void eachWorkbookHasItsLanguagesLabelsAndDirection(String lang) throws IOException {
+		try (org.apache.poi.ss.usermodel.Workbook workbook = ReportFiles
+			.workbook(this.published.resolve("CST14." + lang + ".xlsx"))) {
+			String title = workbook.getSheet("Summary").getRow(0).getCell(0).getStringCellValue();
+			assertThat(title).contains(title(this.programme, lang));
+			for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+				assertThat(sheet.isRightToLeft()).as(lang + " " + sheet.getSheetName()).isEqualTo("ar".equals(lang));
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "en", "es", "fr", "ru", "zh" })
 	void everyFontIsEmbeddedAndNoCharacterIsMissing(String lang) throws IOException {
 		for (String report : reportIds()) {
 			Path pdf = this.published.resolve(report + "." + lang + ".pdf");
@@ -269,7 +282,7 @@ class SixLanguagesTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static String title(Map<String, Object> report, String lang) {
+	private static String title(Map<String, ?> report, String lang) {
 		Map<String, String> titles = (Map<String, String>) report.get("title");
 		return titles.getOrDefault(lang, titles.get("en"));
 	}

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.util.WorkbookUtil;
@@ -49,7 +47,6 @@ class WorkbookWriter {
 	private static final String BUDGET = "Budget";
 
 	/** Languages written right to left: their workbooks' sheets run from the right. */
-	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
 
 	private final JdbcTemplate jdbc;
 
@@ -71,12 +68,7 @@ class WorkbookWriter {
 		this.summary = summary;
 		this.messages = messages;
 		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
-		this.rightToLeft = isRightToLeft(messages.lang());
-	}
-
-	/** Whether a language is written right to left, from its code alone. */
-	static boolean isRightToLeft(String lang) {
-		return RIGHT_TO_LEFT.contains(Locale.forLanguageTag(lang).getLanguage());
+		this.rightToLeft = messages.rightToLeft();
 	}
 
 	/** Sets the sheets' direction, so that tests need no bundle of such a language. */

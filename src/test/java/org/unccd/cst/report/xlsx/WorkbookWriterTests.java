@@ -100,9 +100,6 @@ class WorkbookWriterTests {
 
 	@Test
 	void rightToLeftLanguagesHaveRightToLeftSheets(@TempDir Path dir) throws Exception {
-		assertThat(WorkbookWriter.isRightToLeft("ar")).isTrue();
-		assertThat(WorkbookWriter.isRightToLeft("ar-EG")).isTrue();
-		assertThat(List.of("en", "zh", "es", "fr", "ru")).noneMatch(WorkbookWriter::isRightToLeft);
 		Path file = write(dir, "rtl", (writer) -> writer.rightToLeft(true));
 
 		try (XSSFWorkbook workbook = open(file)) {
