@@ -43,7 +43,15 @@ public final class ChildJvm {
 	 * as PDF/A-2u.
 	 */
 	public static int run(Path log, String heap, String... args) throws Exception {
-		int code = start(log, heap, args).waitFor(Duration.ofMinutes(4));
+		return run(List.of("-Xmx" + heap), log, args);
+	}
+
+	/**
+	 * Runs to the end with the given JVM options and gives the exit code; the PDFs of a
+	 * successful run are validated as PDF/A-2u.
+	 */
+	public static int run(List<String> jvmOptions, Path log, String... args) throws Exception {
+		int code = start(jvmOptions, log, args).waitFor(Duration.ofMinutes(4));
 		if (code == 0 || code == 3) {
 			for (String arg : args) {
 				if (arg.startsWith("--output=")) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
 import org.unccd.cst.job.RunParameters;
 import org.unccd.cst.model.Programme;
@@ -88,12 +89,19 @@ public final class Launcher {
 		catch (Exception ex) {
 			Throwable root = ex;
 			boolean database = false;
+			boolean postgres = false;
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof PostgresSchema.SchemaInUseException) {
+					this.err.println("cst-reports: " + cause.getMessage() + ". Wait for it to finish.");
+					return BUSY;
+				}
 				database |= cause.getClass().getName().startsWith("org.h2.");
+				postgres |= cause.getClass().getName().startsWith("org.postgresql.");
 				root = cause;
 			}
 			String hint = database ? " (if the job database in " + parameters.workDir().resolve("db")
 					+ " is damaged, delete that folder: the next run starts afresh)" : "";
+			hint = postgres ? " (check CST_DB_URL, CST_DB_USERNAME, CST_DB_PASSWORD and the PostgreSQL server)" : hint;
 			this.err.println("cst-reports: the run failed: " + root.getMessage() + hint + "; nothing was published");
 			return FAILED;
 		}
@@ -109,8 +117,12 @@ public final class Launcher {
 					+ " are current (same inputs and parameters); nothing to do. Use --force to regenerate.");
 			return SUCCESS;
 		}
+		// defaults: a database URL configured elsewhere (the postgres profile) wins over
+		// the
+		// H2 file
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
-			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output())))
+			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output()), "cst.output-folder",
+					parameters.output().toAbsolutePath().toString()))
 			.run()) {
 			ReportRunner.Result result = context.getBean(ReportRunner.class)
 				.run(parameters, programme.session(), digest);

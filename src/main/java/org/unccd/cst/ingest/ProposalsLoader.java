@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ public class ProposalsLoader {
 		if (!Files.isRegularFile(file)) {
 			return;
 		}
-		this.jdbc.update("MERGE INTO source_file (id, label, tbl) KEY (id) VALUES (?, ?, 'proposals')",
-				SummaryCalculator.PROPOSALS_SOURCE, FILE);
+		StagingSchema.saveSources(this.jdbc,
+				List.<Object[]>of(new Object[] { SummaryCalculator.PROPOSALS_SOURCE, FILE, "proposals" }));
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.replaceWith(String.valueOf(CsvRecordSource.INVALID));
@@ -84,10 +85,12 @@ public class ProposalsLoader {
 						cluster(field(header, record.fields(), "cluster")) });
 			}
 		}
-		this.jdbc.batchUpdate("INSERT INTO proposal (line, no, submitter, submitter_type, topic, topic_zh, cluster) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
-		this.jdbc.batchUpdate("INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, ?, ?, ?, ?, ?)",
-				rejects);
+		this.jdbc.batchUpdate(
+				"INSERT INTO proposal (line, no, submitter, submitter_type, topic, topic_zh, cluster) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?)",
+				rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+						Types.VARCHAR, Types.VARCHAR });
+		this.jdbc.batchUpdate(StagingSchema.INSERT_REJECT, rejects, StagingSchema.REJECT_TYPES);
 	}
 
 	private static RawRecord.Problem check(Map<String, Integer> header, List<String> fields) {
@@ -135,7 +138,7 @@ public class ProposalsLoader {
 
 	private static String field(Map<String, Integer> header, List<String> fields, String column) {
 		Integer at = header.get(column);
-		return (at != null && at < fields.size()) ? fields.get(at).strip() : "";
+		return (at != null && at < fields.size()) ? StagingSchema.storable(fields.get(at).strip()) : "";
 	}
 
 }

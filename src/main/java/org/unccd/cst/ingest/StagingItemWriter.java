@@ -54,12 +54,12 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 			}
 		}
 		if (!sources.isEmpty()) {
-			this.jdbc.batchUpdate("MERGE INTO source_file (id, label, tbl) KEY (id) VALUES (?, ?, ?)", sources);
+			StagingSchema.saveSources(this.jdbc, sources);
 		}
-		accepted.forEach((table, rows) -> this.jdbc.batchUpdate(StagingSchema.insert(table), rows));
+		accepted.forEach((table, rows) -> this.jdbc.batchUpdate(StagingSchema.insert(table), rows,
+				StagingSchema.insertTypes(table)));
 		if (!rejected.isEmpty()) {
-			this.jdbc.batchUpdate(
-					"INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, ?, ?, ?, ?, ?)", rejected);
+			this.jdbc.batchUpdate(StagingSchema.INSERT_REJECT, rejected, StagingSchema.REJECT_TYPES);
 		}
 	}
 
@@ -67,7 +67,8 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 		if (value == null) {
 			return "";
 		}
-		return (value.length() > MAX_REJECTED_VALUE) ? value.substring(0, MAX_REJECTED_VALUE) + "…" : value;
+		String storable = StagingSchema.storable(value);
+		return (storable.length() > MAX_REJECTED_VALUE) ? storable.substring(0, MAX_REJECTED_VALUE) + "…" : storable;
 	}
 
 }

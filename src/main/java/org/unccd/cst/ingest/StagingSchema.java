@@ -1,8 +1,11 @@
 package org.unccd.cst.ingest;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The staging tables the data files are loaded into, one per data table, made from
@@ -25,6 +28,16 @@ public final class StagingSchema {
 			case "amount", "rate" -> "DECIMAL(38,12)";
 			case "priority" -> "INT";
 			default -> "VARCHAR(10000)";
+		};
+	}
+
+	/** The JDBC type of a data column, as bound in {@link #insert(DataTable)}. */
+	static int sqlType(String name) {
+		return switch (name) {
+			case "date" -> Types.DATE;
+			case "percent", "amount", "rate" -> Types.DECIMAL;
+			case "priority" -> Types.INTEGER;
+			default -> Types.VARCHAR;
 		};
 	}
 
@@ -74,6 +87,47 @@ public final class StagingSchema {
 		}
 		return "INSERT INTO " + table.stagingTable() + " (" + String.join(", ", names) + ") VALUES ("
 				+ names.stream().map((name) -> "?").collect(Collectors.joining(", ")) + ")";
+	}
+
+	/**
+	 * The JDBC types of the parameters of {@link #insert(DataTable)}: a null is bound
+	 * with its column's type, which PostgreSQL needs and which spares a metadata lookup
+	 * per value.
+	 */
+	public static int[] insertTypes(DataTable table) {
+		List<Integer> types = new ArrayList<>(List.of(Types.BIGINT, Types.INTEGER, Types.BIGINT));
+		table.columns().forEach((name) -> types.add(sqlType(name)));
+		if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
+			types.addAll(List.of(Types.DECIMAL, Types.DECIMAL));
+		}
+		return types.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Inserts a row into {@code reject}: seq, source_id, line, col, val, reason. */
+	public static final String INSERT_REJECT = "INSERT INTO reject (seq, source_id, line, col, val, reason) "
+			+ "VALUES (?, ?, ?, ?, ?, ?)";
+
+	/** The JDBC types of the parameters of {@link #INSERT_REJECT}. */
+	public static final int[] REJECT_TYPES = { Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR };
+
+	/**
+	 * Records the source files of rows: an id already there gets the new label, as an
+	 * upsert would, in SQL that H2 and PostgreSQL both run.
+	 */
+	public static void saveSources(JdbcTemplate jdbc, List<Object[]> sources) {
+		jdbc.batchUpdate("DELETE FROM source_file WHERE id = ?",
+				sources.stream().map((source) -> new Object[] { source[0] }).toList(), new int[] { Types.INTEGER });
+		jdbc.batchUpdate("INSERT INTO source_file (id, label, tbl) VALUES (?, ?, ?)", sources,
+				new int[] { Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
+	}
+
+	/**
+	 * A text as it can be stored: PostgreSQL cannot keep the character U+0000, which is
+	 * stored as {@code ?} (in every database, so that the outputs do not depend on it).
+	 */
+	public static String storable(String text) {
+		return (text != null && text.indexOf('\0') >= 0) ? text.replace('\0', '?') : text;
 	}
 
 }

@@ -26,24 +26,30 @@ class ResumeAfterKillTests {
 		String[] common = { "--input=" + input, "--as-of=2019-06-30", "--lang=en,zh" };
 
 		Path killedOut = dir.resolve("killed");
-		ChildJvm first = ChildJvm.start(dir.resolve("first.log"), "512m", with(common, "--output=" + killedOut));
+		ChildJvm first = ChildJvm.start(jvmOptions(), dir.resolve("first.log"), with(common, "--output=" + killedOut));
 		assertThat(first.awaitLog("Step ingest started", Duration.ofMinutes(2))).as("ingestion started").isTrue();
 		Thread.sleep(500);
 		first.kill();
 		assertThat(killedOut.resolve("CST14")).doesNotExist();
 
-		int resumed = ChildJvm.run(dir.resolve("second.log"), "512m", with(common, "--output=" + killedOut));
+		int resumed = ChildJvm.run(jvmOptions(), dir.resolve("second.log"), with(common, "--output=" + killedOut));
 		String log = Files.readString(dir.resolve("second.log"));
 		assertThat(resumed).as(log).isEqualTo(0);
 		assertThat(log).contains("was interrupted; recovering it", "Resuming the run of execution");
 
 		Path cleanOut = dir.resolve("clean");
-		assertThat(ChildJvm.run(dir.resolve("clean.log"), "512m", with(common, "--output=" + cleanOut))).isEqualTo(0);
+		assertThat(ChildJvm.run(jvmOptions(), dir.resolve("clean.log"), with(common, "--output=" + cleanOut)))
+			.isEqualTo(0);
 		for (String file : files(cleanOut.resolve("CST14"))) {
 			assertThat(Files.readAllBytes(killedOut.resolve("CST14").resolve(file))).as(file)
 				.isEqualTo(Files.readAllBytes(cleanOut.resolve("CST14").resolve(file)));
 		}
 		assertThat(files(killedOut.resolve("CST14"))).isEqualTo(files(cleanOut.resolve("CST14")));
+	}
+
+	/** The options of the child JVMs: a heap limit. */
+	List<String> jvmOptions() {
+		return List.of("-Xmx512m");
 	}
 
 	private static List<String> files(Path dir) throws Exception {

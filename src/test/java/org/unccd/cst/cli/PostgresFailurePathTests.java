@@ -1,0 +1,14 @@
+package org.unccd.cst.cli;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.unccd.cst.PostgresTestDatabase;
+
+/**
+ * The failure paths with the job repository and the staging tables in PostgreSQL: a
+ * failed run leaves the previous set, is not resumed on staging rows another run rebuilt,
+ * and a busy output folder still exits 4.
+ */
+@ExtendWith(PostgresTestDatabase.class)
+class PostgresFailurePathTests extends FailurePathTests {
+
+}
