@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,7 +109,8 @@ public class Distributor {
 			DeliveryLog.Entry previous = deliveries.find(recipient.party(), recipient.email(), parcel.digest());
 			if (previous != null && DeliveryLog.SENT.equals(previous.status())) {
 				already++;
-				out.println("  already sent to " + who(recipient) + " on " + previous.updated() + ": "
+				out.println("  already sent to " + who(recipient) + " on "
+						+ previous.updated().truncatedTo(ChronoUnit.SECONDS) + ": "
 						+ String.join(", ", parcel.fileNames()));
 				continue;
 			}

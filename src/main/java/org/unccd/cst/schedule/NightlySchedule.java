@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.job.JsonFiles;
@@ -410,7 +411,7 @@ public final class NightlySchedule {
 
 	private static String seconds(ZonedDateTime from, ZonedDateTime to) {
 		Duration duration = Duration.between(from, to);
-		return (duration.toMillis() < 60_000) ? (duration.toMillis() / 1000.0) + " s"
+		return (duration.toMillis() < 60_000) ? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
 				: duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
 	}
 
