@@ -97,6 +97,11 @@ public final class ChildJvm {
 		this.process.waitFor();
 	}
 
+	/** Asks the process to end, as {@code systemctl stop} or {@code kill} do: SIGTERM. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
 	public String log() throws IOException {
 		return Files.readString(this.log);
 	}

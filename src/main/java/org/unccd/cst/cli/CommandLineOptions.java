@@ -22,6 +22,7 @@ final class CommandLineOptions {
 	static final String USAGE = """
 			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
 			                                  [--lang=en,fr,...] [--max-rejects=N] [--force]
+			                                  [--distribute] [--schedule]
 
 			Turns the SPI work programme and its progress data into the CST synthesis reports (PDF),
 			the workbooks (XLSX), summary.json, rejects.csv and manifest.json, published in
@@ -34,10 +35,15 @@ final class CommandLineOptions {
 			                      (default en)
 			  --max-rejects=N     fail when more than N rows are rejected (default 1000)
 			  --force             regenerate even when the published outputs are current
+			  --distribute        after a successful run, email the reports and workbooks to each
+			                      recipient of INPUT/distribution.csv, never the same set twice
+			  --schedule          keep running; run at the times of cst.schedule.cron (default
+			                      02:00 every day), each run as of its day (no --as-of)
 			  --help              print this help
 
 			Exit codes: 0 success; 3 success with rejected rows; 1 failed, nothing published;
-			            2 bad command line; 4 output folder busy.
+			            2 bad command line; 4 output folder busy;
+			            5 published, but some deliveries failed (retried by the next --distribute).
 			""";
 
 	private CommandLineOptions() {
@@ -90,6 +96,42 @@ final class CommandLineOptions {
 			}
 		}
 		return new RunParameters(input, output, asOf, languages, maxRejects, force);
+	}
+
+	/**
+	 * The operations options, taken out of the command line before the run's own options
+	 * are parsed.
+	 *
+	 * @param schedule whether to keep running and run at the scheduled times
+	 * @param distribute whether to send the published set to the recipients after a run
+	 * @param runArgs the rest of the command line: the options of each run
+	 */
+	record Operations(boolean schedule, boolean distribute, String[] runArgs) {
+	}
+
+	static Operations operations(String[] args) throws BadCommandLine {
+		boolean schedule = false;
+		boolean distribute = false;
+		List<String> rest = new ArrayList<>();
+		for (String arg : args) {
+			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+			if (!name.equals("--schedule") && !name.equals("--distribute")) {
+				rest.add(arg);
+				continue;
+			}
+			if (!name.equals(arg)) {
+				throw new BadCommandLine("option " + name + " takes no value");
+			}
+			if ((name.equals("--schedule") && schedule) || (name.equals("--distribute") && distribute)) {
+				throw new BadCommandLine("option " + name + " is given twice");
+			}
+			schedule |= name.equals("--schedule");
+			distribute |= name.equals("--distribute");
+		}
+		if (schedule && rest.stream().anyMatch((arg) -> arg.equals("--as-of") || arg.startsWith("--as-of="))) {
+			throw new BadCommandLine("--as-of cannot be given with --schedule: each scheduled run is as of its day");
+		}
+		return new Operations(schedule, distribute, rest.toArray(String[]::new));
 	}
 
 	private static String required(String name, String value) throws BadCommandLine {

@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.unccd.cst.distribute.DistributionList;
+import org.unccd.cst.distribute.Distributor;
 import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
@@ -27,7 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One run from the command line: parse the options, take the output folder's lock, check
  * the programme, skip the work when the published outputs are current, else start the
- * Spring Batch job, and return the contract's exit code.
+ * Spring Batch job, and return the contract's exit code. With {@code --distribute}, the
+ * published set is then sent to the recipients; {@code --schedule} hands over to
+ * {@link ScheduleCommand}, which calls back for each run.
  */
 public final class Launcher {
 
@@ -41,22 +46,46 @@ public final class Launcher {
 
 	public static final int BUSY = 4;
 
+	public static final int DELIVERY_FAILED = 5;
+
 	private final PrintStream out;
 
 	private final PrintStream err;
 
 	private final Class<?> application;
 
+	private final Map<String, Object> properties;
+
+	/** The context of the run in progress, to stop it. */
+	private volatile ConfigurableApplicationContext running;
+
 	public Launcher(PrintStream out, PrintStream err, Class<?> application) {
+		this(out, err, application, Map.of());
+	}
+
+	private Launcher(PrintStream out, PrintStream err, Class<?> application, Map<String, Object> properties) {
 		this.out = out;
 		this.err = err;
 		this.application = application;
+		this.properties = properties;
+	}
+
+	/**
+	 * A launcher whose Spring contexts have these properties, above those of
+	 * {@code application.properties}.
+	 */
+	public Launcher withProperties(Map<String, ?> more) {
+		Map<String, Object> all = new LinkedHashMap<>(this.properties);
+		all.putAll(more);
+		return new Launcher(this.out, this.err, this.application, Map.copyOf(all));
 	}
 
 	public int run(String[] args) {
+		CommandLineOptions.Operations operations;
 		RunParameters parameters;
 		try {
-			parameters = CommandLineOptions.parse(args, LocalDate.now());
+			operations = CommandLineOptions.operations(args);
+			parameters = CommandLineOptions.parse(operations.runArgs(), LocalDate.now());
 		}
 		catch (CommandLineOptions.BadCommandLine ex) {
 			this.err.println("cst-reports: " + ex.getMessage() + " (see --help)");
@@ -70,6 +99,14 @@ public final class Launcher {
 			this.err.println("cst-reports: --input: no folder " + parameters.input() + " (see --help)");
 			return BAD_COMMAND_LINE;
 		}
+		if (operations.distribute() && !Files.isRegularFile(parameters.input().resolve(DistributionList.FILE))) {
+			this.err.println("cst-reports: --distribute: no file " + parameters.input().resolve(DistributionList.FILE)
+					+ " (see README.md, Distribution)");
+			return BAD_COMMAND_LINE;
+		}
+		if (operations.schedule()) {
+			return ScheduleCommand.run(this, parameters, operations, this.out, this.err);
+		}
 		try {
 			Optional<OutputLock> lock = OutputLock.tryAcquire(parameters.output());
 			if (lock.isEmpty()) {
@@ -79,7 +116,7 @@ public final class Launcher {
 				return BUSY;
 			}
 			try (OutputLock held = lock.get()) {
-				return runLocked(parameters);
+				return runLocked(parameters, operations.distribute());
 			}
 		}
 		catch (ProgrammeException ex) {
@@ -107,29 +144,78 @@ public final class Launcher {
 		}
 	}
 
-	private int runLocked(RunParameters parameters) throws Exception {
+	private int runLocked(RunParameters parameters, boolean distribute) throws Exception {
 		Programme programme = ProgrammeLoader.load(parameters.input());
 		Publisher.recover(parameters.output(), programme.session());
 		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
 		String digest = Manifest.digest(inputs);
-		if (!parameters.force() && isCurrent(parameters, programme.session(), digest)) {
+		boolean current = !parameters.force() && isCurrent(parameters, programme.session(), digest);
+		if (current) {
 			this.out.println("The published outputs in " + parameters.output().resolve(programme.session())
 					+ " are current (same inputs and parameters); nothing to do. Use --force to regenerate.");
-			return SUCCESS;
+			if (!distribute) {
+				return SUCCESS;
+			}
 		}
-		// defaults: a database URL configured elsewhere (the postgres profile) wins over
-		// the
+		try (ConfigurableApplicationContext context = context(parameters)) {
+			int code = SUCCESS;
+			if (!current) {
+				this.running = context;
+				ReportRunner.Result result;
+				try {
+					result = context.getBean(ReportRunner.class).run(parameters, programme.session(), digest);
+				}
+				finally {
+					this.running = null;
+				}
+				PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
+				result.messages()
+					.forEach((message) -> stream
+						.println(((result.exitCode() == FAILED) ? "cst-reports: " : "") + message));
+				code = result.exitCode();
+			}
+			if (distribute && (code == SUCCESS || code == SUCCESS_WITH_REJECTS)) {
+				code = context.getBean(Distributor.class)
+					.distribute(parameters, programme.session(), code, this.out, this.err);
+			}
+			int exitCode = code;
+			return SpringApplication.exit(context, () -> exitCode);
+		}
+	}
+
+	private ConfigurableApplicationContext context(RunParameters parameters) {
+		// defaults: a database URL configured elsewhere (the postgres profile) wins over the
 		// H2 file
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
+		return new SpringApplicationBuilder(this.application)
 			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output()), "cst.output-folder",
 					parameters.output().toAbsolutePath().toString()))
-			.run()) {
-			ReportRunner.Result result = context.getBean(ReportRunner.class)
-				.run(parameters, programme.session(), digest);
-			PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
-			result.messages()
-				.forEach((message) -> stream.println(((result.exitCode() == FAILED) ? "cst-reports: " : "") + message));
-			return SpringApplication.exit(context, result::exitCode);
+			.run(contextArgs());
+	}
+
+	/**
+	 * The extra properties as command-line arguments of a Spring context, where they rank
+	 * above {@code application.properties}.
+	 */
+	String[] contextArgs() {
+		return this.properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * Asks the run in progress, if any, to stop at its next chunk or step; it fails as
+	 * stopped and is resumed by the next run with the same parameters.
+	 */
+	public void stopRun() {
+		ConfigurableApplicationContext context = this.running;
+		if (context != null) {
+			try {
+				context.getBean(ReportRunner.class).stopRunning();
+			}
+			catch (RuntimeException ex) {
+				this.err.println("cst-reports: the run could not be asked to stop: " + ex.getMessage());
+			}
 		}
 	}
 

@@ -11,7 +11,7 @@ import java.util.List;
  * record starts. Memory is bounded: a field longer than the limit is scanned to its end
  * but not kept, and the record is marked bad instead.
  */
-final class CsvRecordParser implements Closeable {
+public final class CsvRecordParser implements Closeable {
 
 	static final int MAX_FIELD_LENGTH = 10_000;
 
@@ -31,21 +31,21 @@ final class CsvRecordParser implements Closeable {
 
 	private boolean first = true;
 
-	CsvRecordParser(Reader reader) {
+	public CsvRecordParser(Reader reader) {
 		this.reader = reader;
 	}
 
 	/** A record, or a record that could not be split, with the reason. */
-	record CsvRecord(long line, List<String> fields, int badField, String problem) {
+	public record CsvRecord(long line, List<String> fields, int badField, String problem) {
 
-		boolean isBlank() {
+		public boolean isBlank() {
 			return this.problem == null && this.fields.stream().allMatch(String::isBlank);
 		}
 
 	}
 
 	/** The next record, or {@code null} at the end of the input. */
-	CsvRecord next() throws IOException {
+	public CsvRecord next() throws IOException {
 		int c = peek();
 		if (c == EOF) {
 			return null;

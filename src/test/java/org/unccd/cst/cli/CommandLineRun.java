@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.unccd.cst.CstReportsApplication;
 import org.unccd.cst.PdfArchiveCheck;
@@ -19,10 +20,16 @@ import org.unccd.cst.PdfArchiveCheck;
 record CommandLineRun(int exitCode, String out, String err) {
 
 	static CommandLineRun of(String... args) {
+		return with(Map.of(), args);
+	}
+
+	/** A run whose Spring context has these properties above application.properties. */
+	static CommandLineRun with(Map<String, ?> properties, String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int code = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8), CstReportsApplication.class)
+			.withProperties(properties)
 			.run(args);
 		if (code == 0 || code == 3) {
 			for (String arg : args) {

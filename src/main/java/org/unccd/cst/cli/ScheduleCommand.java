@@ -1,0 +1,132 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.schedule.NightlySchedule;
+import org.unccd.cst.schedule.ScheduleSettings;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code --schedule}: reads the schedule's settings, makes sure it is the only schedule
+ * on the output folder, and runs it until the process is told to stop (SIGTERM, Ctrl-C),
+ * when a run in progress is asked to stop and the schedule ends.
+ */
+final class ScheduleCommand {
+
+	/** How long a stop waits for a run in progress to end. */
+	static final Duration STOP_WAIT = Duration.ofMinutes(2);
+
+	private ScheduleCommand() {
+	}
+
+	static int run(Launcher launcher, RunParameters parameters, CommandLineOptions.Operations operations,
+			PrintStream out, PrintStream err) {
+		ScheduleSettings settings;
+		try {
+			settings = settings(launcher);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println("cst-reports: " + ex.getMessage());
+			return Launcher.BAD_COMMAND_LINE;
+		}
+		// the stop hook below ends a run in progress; the runs' contexts must stay open
+		// meanwhile
+		Launcher runs = launcher.withProperties(
+				Map.of("spring.main.register-shutdown-hook", false, "logging.register-shutdown-hook", false));
+		List<String> runArgs = new ArrayList<>(List.of(operations.runArgs()));
+		if (operations.distribute()) {
+			runArgs.add("--distribute");
+		}
+		Path lockFile = parameters.workDir().resolve("schedule.lock");
+		try {
+			Files.createDirectories(lockFile.getParent());
+			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+					FileLock lock = tryLock(channel)) {
+				if (lock == null) {
+					err.println("cst-reports: another --schedule is running on the output folder " + parameters.output()
+							+ " (it holds " + lockFile + ")");
+					return Launcher.BUSY;
+				}
+				NightlySchedule schedule = new NightlySchedule(settings, Clock.system(settings.zone()), Thread::sleep,
+						(args) -> runs.run(args.toArray(String[]::new)), runArgs, parameters, runs::stopRun, out, err);
+				return runUntilStopped(schedule);
+			}
+		}
+		catch (IOException ex) {
+			err.println("cst-reports: the schedule failed: " + ex.getMessage());
+			return Launcher.FAILED;
+		}
+	}
+
+	/** Runs the schedule; SIGTERM or Ctrl-C stops it and waits for it to end. */
+	static int runUntilStopped(NightlySchedule schedule) throws IOException {
+		CountDownLatch ended = new CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			schedule.stop();
+			try {
+				ended.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "cst-reports-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			return schedule.run();
+		}
+		finally {
+			ended.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down: the hook is running
+			}
+		}
+	}
+
+	/**
+	 * The schedule's settings, from the same sources as a run's: application.properties,
+	 * an application.properties in the working folder, environment variables
+	 * ({@code CST_SCHEDULE_CRON}), system properties.
+	 */
+	static ScheduleSettings settings(Launcher launcher) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
+			.registerShutdownHook(false)
+			.run(launcher.contextArgs())) {
+			return ScheduleSettings.from(context.getEnvironment());
+		}
+	}
+
+	private static FileLock tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			return null;
+		}
+	}
+
+	/** An empty context: only its environment is read. */
+	static final class SettingsOnly {
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.unccd.cst.distribute;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How {@code --distribute} sends: {@code cst.distribution.*}. The SMTP server itself is
+ * {@code spring.mail.*}.
+ *
+ * @param from the sender's address
+ * @param attempts how many times a delivery is tried before it is logged as failed
+ * @param backoff the wait after the first failed attempt, doubled after each further one
+ */
+@ConfigurationProperties("cst.distribution")
+public record DistributionProperties(@DefaultValue("cst-reports@example.org") String from,
+		@DefaultValue("3") int attempts, @DefaultValue("5s") Duration backoff) {
+
+}

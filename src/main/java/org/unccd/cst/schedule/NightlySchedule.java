@@ -1,0 +1,418 @@
+package org.unccd.cst.schedule;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.Manifest;
+
+/**
+ * Keeps running and launches a run at each time of a cron expression, one at a time:
+ * <ul>
+ * <li>each run is as of the day of its scheduled time;</li>
+ * <li>a time that comes while a run is still going is skipped, and logged;</li>
+ * <li>when the process starts or wakes after one or more times passed without a run (it
+ * was not running, the machine was off or asleep), it runs once at once, as of the day of
+ * the latest of them, not once per missed time;</li>
+ * <li>each outcome is logged: the exit code and its meaning, the published folder, its
+ * files and the rejected rows.</li>
+ * </ul>
+ * The last time dealt with is kept in {@code OUTPUT/.cst-reports/schedule.json}. Time
+ * comes from a {@link Clock} and waiting from a {@link Sleeper}, so that tests need not
+ * wait.
+ */
+public final class NightlySchedule {
+
+	/** The longest single wait: a clock that jumps (a machine that wakes) is noticed. */
+	static final Duration MAX_NAP = Duration.ofMinutes(1);
+
+	/** A run that starts later than this after its time is a catch-up. */
+	static final Duration LATE = Duration.ofMinutes(1);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
+
+	/** Waits. */
+	@FunctionalInterface
+	public interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+
+	}
+
+	/** Launches one run with a command line and gives its exit code. */
+	@FunctionalInterface
+	public interface Launch {
+
+		int run(List<String> args);
+
+	}
+
+	private enum Activity {
+
+		IDLE, SLEEPING, RUNNING
+
+	}
+
+	private final ScheduleSettings settings;
+
+	private final Clock clock;
+
+	private final Sleeper sleeper;
+
+	private final Launch launch;
+
+	private final List<String> runArgs;
+
+	private final RunParameters base;
+
+	private final Runnable stopRun;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Object lock = new Object();
+
+	private Activity activity = Activity.IDLE;
+
+	private boolean stopping;
+
+	private Thread thread;
+
+	/**
+	 * A schedule.
+	 * @param settings when to run
+	 * @param clock the time
+	 * @param sleeper how to wait
+	 * @param launch how to run
+	 * @param runArgs each run's options, to which {@code --as-of=} is added
+	 * @param base the input and output folders: the published set is described, the state
+	 * is kept beside it
+	 * @param stopRun asks a run in progress to stop (called from another thread)
+	 * @param out where outcomes are logged
+	 * @param err where failures are logged
+	 */
+	public NightlySchedule(ScheduleSettings settings, Clock clock, Sleeper sleeper, Launch launch, List<String> runArgs,
+			RunParameters base, Runnable stopRun, PrintStream out, PrintStream err) {
+		this.settings = settings;
+		this.clock = clock.withZone(settings.zone());
+		this.sleeper = sleeper;
+		this.launch = launch;
+		this.runArgs = List.copyOf(runArgs);
+		this.base = base;
+		this.stopRun = stopRun;
+		this.out = out;
+		this.err = err;
+	}
+
+	/** Where the schedule keeps its state. */
+	public static Path stateFile(Path output) {
+		return output.resolve(".cst-reports").resolve(ScheduleState.FILE);
+	}
+
+	/**
+	 * Runs at the scheduled times until {@link #stop()}; 0 then, or 1 when the expression
+	 * has no further time.
+	 */
+	public int run() throws IOException {
+		synchronized (this.lock) {
+			this.thread = Thread.currentThread();
+		}
+		try {
+			return loop();
+		}
+		finally {
+			synchronized (this.lock) {
+				this.thread = null;
+				this.activity = Activity.IDLE;
+			}
+			Thread.interrupted();
+		}
+	}
+
+	/**
+	 * Stops the schedule: at once when it waits; a run in progress is asked to stop (it
+	 * can be resumed) and its time is run again at the next start.
+	 */
+	public void stop() {
+		boolean running;
+		synchronized (this.lock) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+			running = this.activity == Activity.RUNNING;
+			if (this.activity == Activity.SLEEPING && this.thread != null) {
+				this.thread.interrupt();
+			}
+		}
+		if (running) {
+			say(this.out, "stop requested: asking the run in progress to stop; "
+					+ "it is run again, resuming where it stopped, at the next start");
+			this.stopRun.run();
+		}
+		else {
+			say(this.out, "stop requested");
+		}
+	}
+
+	private int loop() throws IOException {
+		Path file = stateFile(this.base.output());
+		Files.createDirectories(file.getParent());
+		ZonedDateTime now = now();
+		ScheduleState state = ScheduleState.read(file);
+		ZonedDateTime last;
+		if (state == null || state.lastTime() == null) {
+			last = now;
+			state = new ScheduleState(this.settings.expression(), this.settings.zone().getId(), now.toString(), null,
+					null, null, null, null);
+			state.write(file);
+			say(this.out, "first start: times from now on count (state in " + file + ")");
+		}
+		else {
+			last = ZonedDateTime.parse(state.lastTime()).withZoneSameInstant(this.settings.zone());
+			if (last.isAfter(now)) {
+				say(this.err, "the last scheduled time in " + file + ", " + format(last)
+						+ ", is in the future (was the clock changed?): counting from now");
+				last = now;
+			}
+		}
+		say(this.out, "cron \"" + this.settings.expression() + "\" in " + this.settings.zone().getId()
+				+ "; next run at " + describeNext(last));
+		while (true) {
+			now = now();
+			ZonedDateTime due = next(last);
+			if (due == null) {
+				say(this.err, "the cron expression has no time after " + format(last) + "; stopping");
+				return 1;
+			}
+			if (due.isAfter(now)) {
+				Duration wait = Duration.between(now, due);
+				if (!sleep((wait.compareTo(MAX_NAP) > 0) ? MAX_NAP : wait)) {
+					break;
+				}
+				continue;
+			}
+			ZonedDateTime time = latest(due, now);
+			if (!time.equals(due)) {
+				say(this.out,
+						"the runs due from " + format(due) + " to " + format(time)
+								+ " did not happen (the process was not running, or the machine was off or asleep): "
+								+ "catching up once now");
+			}
+			else if (Duration.between(due, now).compareTo(LATE) > 0) {
+				say(this.out,
+						"the run due at " + format(due)
+								+ " did not happen (the process was not running, or the machine was off or asleep): "
+								+ "catching up now");
+			}
+			ScheduleState ran = runAt(time, state);
+			if (ran == null) {
+				break;
+			}
+			state = ran;
+			last = time;
+			ZonedDateTime end = now();
+			ZonedDateTime next = next(last);
+			if (next != null && !next.isAfter(end)) {
+				ZonedDateTime skipped = latest(next, end);
+				say(this.out,
+						(skipped.equals(next) ? "skipped the run due at " + format(next)
+								: "skipped the runs due from " + format(next) + " to " + format(skipped))
+								+ ": the run due at " + format(time) + " was still going");
+				last = skipped;
+			}
+			state = new ScheduleState(this.settings.expression(), this.settings.zone().getId(), last.toString(),
+					state.lastStarted(), state.lastFinished(), state.lastAsOf(), state.lastExitCode(),
+					state.lastOutcome());
+			state.write(file);
+			synchronized (this.lock) {
+				if (this.stopping) {
+					break;
+				}
+			}
+			say(this.out, "next run at " + describeNext(last));
+		}
+		say(this.out, "stopped");
+		return 0;
+	}
+
+	/**
+	 * Runs the time's run; the state with its outcome, or {@code null} when the schedule
+	 * is stopping (the time is then not counted as done).
+	 */
+	private ScheduleState runAt(ZonedDateTime time, ScheduleState state) {
+		synchronized (this.lock) {
+			if (this.stopping) {
+				return null;
+			}
+			this.activity = Activity.RUNNING;
+		}
+		LocalDate asOf = time.toLocalDate();
+		List<String> args = new ArrayList<>(this.runArgs);
+		args.add("--as-of=" + asOf);
+		ZonedDateTime started = now();
+		say(this.out, "run due at " + format(time) + " starts, as of " + asOf + ": " + String.join(" ", args));
+		int code;
+		try {
+			code = this.launch.run(args);
+		}
+		catch (RuntimeException ex) {
+			say(this.err, "the run due at " + format(time) + " failed: " + ex);
+			code = 1;
+		}
+		finally {
+			synchronized (this.lock) {
+				this.activity = Activity.IDLE;
+			}
+		}
+		ZonedDateTime finished = now();
+		boolean stopped;
+		synchronized (this.lock) {
+			stopped = this.stopping;
+		}
+		String outcome = meaning(code);
+		boolean bad = code != 0 && code != 3;
+		say(bad ? this.err : this.out, "run due at " + format(time) + " ended in " + seconds(started, finished)
+				+ ": exit " + code + ", " + outcome + (stopped && bad ? " (stopped)" : "") + published(code));
+		if (stopped) {
+			return null;
+		}
+		return new ScheduleState(state.cron(), state.zone(), state.lastTime(), started.toString(), finished.toString(),
+				asOf.toString(), code, outcome);
+	}
+
+	/** False when the schedule is stopping. */
+	private boolean sleep(Duration duration) {
+		synchronized (this.lock) {
+			if (this.stopping) {
+				return false;
+			}
+			this.activity = Activity.SLEEPING;
+		}
+		try {
+			this.sleeper.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			// stop() interrupts only a sleep
+		}
+		finally {
+			synchronized (this.lock) {
+				this.activity = Activity.IDLE;
+			}
+			Thread.interrupted();
+		}
+		synchronized (this.lock) {
+			return !this.stopping;
+		}
+	}
+
+	/**
+	 * The latest time of the expression from {@code first} (a time of it) to
+	 * {@code until}.
+	 */
+	ZonedDateTime latest(ZonedDateTime first, ZonedDateTime until) {
+		ZonedDateTime from = first;
+		// after a long gap, start the walk near its end rather than at each missed time
+		for (Duration back = Duration.ofHours(1);; back = back.multipliedBy(2)) {
+			ZonedDateTime probe = until.minus(back);
+			if (!probe.isAfter(first)) {
+				break;
+			}
+			ZonedDateTime time = next(probe);
+			if (time != null && !time.isAfter(until)) {
+				from = time;
+				break;
+			}
+		}
+		ZonedDateTime latest = from;
+		for (ZonedDateTime time = next(latest); time != null && !time.isAfter(until); time = next(latest)) {
+			latest = time;
+		}
+		return latest;
+	}
+
+	/**
+	 * The first time of the expression after {@code after}, read on the wall clock of the
+	 * zone: a time that the clock skips when it springs forward comes right after the
+	 * jump (02:00 is 03:00 that night), a time that it repeats when it falls back comes
+	 * once, so that every day has its run.
+	 */
+	ZonedDateTime next(ZonedDateTime after) {
+		LocalDateTime local = this.settings.cron()
+			.next(after.withZoneSameInstant(this.settings.zone()).toLocalDateTime());
+		return (local != null) ? ZonedDateTime.ofLocal(local, this.settings.zone(), null) : null;
+	}
+
+	/** What an exit code means. */
+	static String meaning(int code) {
+		return switch (code) {
+			case 0 -> "success";
+			case 3 -> "success, some rows were rejected";
+			case 1 -> "failed: nothing was published, the previous set is unchanged";
+			case 2 -> "bad command line or settings";
+			case 4 -> "skipped: the output folder is busy (another run holds it)";
+			case 5 -> "published, but some deliveries failed (they are retried at the next run)";
+			default -> "unexpected exit code";
+		};
+	}
+
+	/** The published folder, its files and rejected rows, after a run that published. */
+	private String published(int code) {
+		if (code != 0 && code != 3 && code != 5) {
+			return "";
+		}
+		try {
+			Path dir = this.base.output().resolve(ProgrammeLoader.load(this.base.input()).session());
+			Manifest manifest = JsonFiles.read(dir.resolve(Manifest.FILE), Manifest.class);
+			Summary summary = JsonFiles.read(dir.resolve("summary.json"), Summary.class);
+			long rejected = summary.inputs().rejected() + summary.proposals().rejected();
+			List<String> files = new ArrayList<>(manifest.outputs().stream().map(Manifest.FileEntry::file).toList());
+			files.add(Manifest.FILE);
+			return "; " + dir + " holds " + files.size() + " files as of " + manifest.parameters().asOf() + " ("
+					+ String.join(", ", files) + "); " + rejected + " rows rejected"
+					+ ((rejected > 0) ? ", listed in " + dir.resolve("rejects.csv") : "");
+		}
+		catch (Exception ex) {
+			return "";
+		}
+	}
+
+	private String describeNext(ZonedDateTime last) {
+		ZonedDateTime next = next(last);
+		return (next != null) ? format(next) : "never (the expression has no further time)";
+	}
+
+	private ZonedDateTime now() {
+		return ZonedDateTime.now(this.clock);
+	}
+
+	private void say(PrintStream stream, String message) {
+		stream.println(format(now()) + " schedule: " + message);
+	}
+
+	private static String format(ZonedDateTime time) {
+		return TIME.format(time);
+	}
+
+	private static String seconds(ZonedDateTime from, ZonedDateTime to) {
+		Duration duration = Duration.between(from, to);
+		return (duration.toMillis() < 60_000) ? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
+				: duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+	}
+
+}

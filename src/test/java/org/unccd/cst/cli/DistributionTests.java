@@ -1,0 +1,257 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.unccd.cst.TestInputs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --distribute} against a real SMTP server on loopback (GreenMail): who gets which
+ * files, that a set is sent once, and that a failed delivery is logged, reported and
+ * delivered by a later run.
+ */
+class DistributionTests {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
+	@TempDir
+	Path dir;
+
+	Path input;
+
+	Path output;
+
+	@BeforeEach
+	void inputs() throws IOException {
+		this.input = TestInputs.write(this.dir.resolve("in"));
+		this.output = this.dir.resolve("out");
+		Files.writeString(this.input.resolve("distribution.csv"), """
+				party,email,languages,formats
+				Atlantis,focal.point@atlantis.example.org,en;zh,pdf;xlsx
+				Borduria,nfp@borduria.example.org,fr;en,pdf
+				Carpathia,cst@carpathia.example.org,ru,xlsx
+				Nowhere,not-an-address,en,pdf
+				""");
+	}
+
+	CommandLineRun distribute(int port) {
+		return CommandLineRun.with(mail(port), "--input=" + this.input, "--output=" + this.output,
+				"--as-of=" + TestInputs.AS_OF, "--lang=en,zh", "--distribute");
+	}
+
+	static Map<String, Object> mail(int port) {
+		return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port, "cst.distribution.backoff", "10ms",
+				"cst.distribution.from", "cst-reports@secretariat.example.org");
+	}
+
+	byte[] published(String file) throws IOException {
+		return Files.readAllBytes(this.output.resolve("T1").resolve(file));
+	}
+
+	@Test
+	void eachRecipientGetsOneEmailWithItsLanguagesAndFormats() throws Exception {
+		CommandLineRun run = distribute(smtp.getSmtp().getPort());
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(2);
+
+		MimeMessage atlantis = received[0];
+		assertThat(atlantis.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+			.containsExactly("Atlantis <focal.point@atlantis.example.org>");
+		assertThat(atlantis.getFrom()).extracting(Object::toString)
+			.containsExactly("cst-reports@secretariat.example.org");
+		assertThat(atlantis.getSubject()).isEqualTo("T1: documents as of 30 April 2021");
+		Map<String, byte[]> files = attachments(atlantis);
+		assertThat(files.keySet()).containsExactly("alpha.en.pdf", "beta.en.pdf", "T1.en.xlsx", "alpha.zh.pdf",
+				"beta.zh.pdf", "T1.zh.xlsx");
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			assertThat(file.getValue()).as(file.getKey()).isEqualTo(published(file.getKey()));
+		}
+		assertThat(contentType(atlantis, "alpha.en.pdf")).startsWith("application/pdf");
+		assertThat(contentType(atlantis, "T1.zh.xlsx"))
+			.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(text(atlantis))
+			.contains("Dear colleagues (Atlantis)", "documents of session T1", "as of 30 April 2021 (2021-04-30)",
+					"alpha.en.pdf  (report, English (en), ", "T1.zh.xlsx  (workbook, Chinese (zh), ")
+			.doesNotContain("Not attached");
+
+		MimeMessage borduria = received[1];
+		assertThat(borduria.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+			.containsExactly("Borduria <nfp@borduria.example.org>");
+		assertThat(attachments(borduria).keySet()).containsExactly("alpha.en.pdf", "beta.en.pdf");
+		assertThat(text(borduria)).contains("Not attached: the documents in French (fr), which this run did not "
+				+ "produce (it produced them in English (en), Chinese (zh)).");
+
+		assertThat(run.out()).contains("Distribution of " + this.output.resolve("T1") + " (as of 2021-04-30)",
+				"  sent to Atlantis <focal.point@atlantis.example.org>: alpha.en.pdf, beta.en.pdf, T1.en.xlsx, "
+						+ "alpha.zh.pdf, beta.zh.pdf, T1.zh.xlsx",
+				"  sent to Borduria <nfp@borduria.example.org>: alpha.en.pdf, beta.en.pdf; not produced in fr",
+				"Distribution: 2 sent, 0 already sent, 0 failed, 2 rows of distribution.csv rejected");
+		assertThat(run.err()).contains(
+				"cst-reports: distribution.csv:4: languages: none of the languages asked for was produced by the run "
+						+ "(it produced en, zh); not sent",
+				"cst-reports: distribution.csv:5: email: \"not-an-address\" is not an email address; not sent");
+		assertThat(Files.readAllLines(this.output.resolve("T1.distribution-rejects.csv"))).containsExactly(
+				"file,line,column,value,reason",
+				"distribution.csv,4,languages,ru,\"none of the languages asked for was produced by the run "
+						+ "(it produced en, zh)\"",
+				"distribution.csv,5,email,not-an-address,\"\"\"not-an-address\"\" is not an email address\"");
+	}
+
+	@Test
+	void aSecondDistributionSendsNothing() throws Exception {
+		assertThat(distribute(smtp.getSmtp().getPort()).exitCode()).isEqualTo(3);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		CommandLineRun again = distribute(smtp.getSmtp().getPort());
+		assertThat(again.exitCode()).as(again.err()).isEqualTo(3);
+		assertThat(again.out()).contains("are current", "  already sent to Atlantis <focal.point@atlantis.example.org>",
+				"  already sent to Borduria <nfp@borduria.example.org>",
+				"Distribution: 0 sent, 2 already sent, 0 failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void failedDeliveriesAreLoggedReportedAndDeliveredOnceByTheNextRun() throws Exception {
+		int nothingListens = freePort();
+		CommandLineRun failed = distribute(nothingListens);
+		assertThat(failed.exitCode()).as(failed.err()).isEqualTo(5);
+		assertThat(this.output.resolve("T1/manifest.json")).exists();
+		assertThat(failed.err()).contains(
+				"cst-reports: the delivery to Atlantis <focal.point@atlantis.example.org> failed after 3 attempts "
+						+ "(Mail server connection failed: Couldn't connect to host, port: 127.0.0.1, " + nothingListens
+						+ "; timeout 10000: Connection refused)",
+				"it stays failed in the delivery log and is retried by the next --distribute");
+		assertThat(failed.out()).contains("Distribution: 0 sent, 0 already sent, 2 failed");
+		assertThat(deliveryLog()).containsExactly("Atlantis focal.point@atlantis.example.org failed 3",
+				"Borduria nfp@borduria.example.org failed 3");
+
+		CommandLineRun retried = distribute(smtp.getSmtp().getPort());
+		assertThat(retried.exitCode()).as(retried.err()).isEqualTo(3);
+		assertThat(retried.out()).contains("are current", "Distribution: 2 sent, 0 already sent, 0 failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(deliveryLog()).containsExactly("Atlantis focal.point@atlantis.example.org sent 4",
+				"Borduria nfp@borduria.example.org sent 4");
+
+		assertThat(distribute(smtp.getSmtp().getPort()).exitCode()).isEqualTo(3);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void aNewSetIsSentAgainAndSupersedesAnUndeliveredOne() throws Exception {
+		assertThat(distribute(freePort()).exitCode()).isEqualTo(5);
+		// new data: a new set, which reaches the recipients; the failed one is superseded
+		Files.writeString(this.input.resolve("progress/findings-more.csv"),
+				"outcome,text,date\nA.1-y,Another finding,2021-03-01\n");
+		assertThat(distribute(smtp.getSmtp().getPort()).exitCode()).isEqualTo(3);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(deliveryLog()).containsExactlyInAnyOrder("Atlantis focal.point@atlantis.example.org superseded 3",
+				"Borduria nfp@borduria.example.org superseded 3", "Atlantis focal.point@atlantis.example.org sent 1",
+				"Borduria nfp@borduria.example.org sent 1");
+	}
+
+	@Test
+	void distributeWithoutADistributionListIsABadCommandLine() throws Exception {
+		Files.delete(this.input.resolve("distribution.csv"));
+		CommandLineRun run = distribute(smtp.getSmtp().getPort());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("--distribute: no file " + this.input.resolve("distribution.csv"));
+		assertThat(this.output.resolve("T1")).doesNotExist();
+	}
+
+	@Test
+	void aFailedRunSendsNothing() throws Exception {
+		CommandLineRun run = CommandLineRun.with(mail(smtp.getSmtp().getPort()), "--input=" + this.input,
+				"--output=" + this.output, "--as-of=" + TestInputs.AS_OF, "--max-rejects=1", "--distribute");
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).doesNotContain("Distribution");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	/** Each row of the delivery log: party, email, status and attempts. */
+	List<String> deliveryLog() throws Exception {
+		List<String> rows = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(Launcher.databaseUrl(this.output), "sa", "");
+				ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT party, email, status, attempts, updated, error, set_digest FROM delivery_log "
+							+ "ORDER BY updated, party")) {
+			while (rs.next()) {
+				assertThat(rs.getString("set_digest")).hasSize(64);
+				assertThat(rs.getTimestamp("updated")).isNotNull();
+				if ("failed".equals(rs.getString("status"))) {
+					assertThat(rs.getString("error")).contains("Connection refused");
+				}
+				rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4));
+			}
+		}
+		return rows;
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static Map<String, byte[]> attachments(MimeMessage message) throws Exception {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		Multipart multipart = (Multipart) message.getContent();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+				files.put(part.getFileName(), part.getInputStream().readAllBytes());
+			}
+		}
+		return files;
+	}
+
+	static String contentType(MimeMessage message, String file) throws Exception {
+		Multipart multipart = (Multipart) message.getContent();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			if (file.equals(multipart.getBodyPart(i).getFileName())) {
+				return multipart.getBodyPart(i).getContentType();
+			}
+		}
+		throw new AssertionError("no attachment " + file);
+	}
+
+	static String text(MimeMessage message) throws Exception {
+		Multipart multipart = (Multipart) message.getContent();
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (part.getDisposition() == null || !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+				Object content = part.getContent();
+				if (content instanceof Multipart inner) {
+					return (String) inner.getBodyPart(0).getContent();
+				}
+				return (String) content;
+			}
+		}
+		throw new AssertionError("no text part");
+	}
+
+}
