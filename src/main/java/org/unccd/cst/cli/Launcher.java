@@ -184,11 +184,11 @@ public final class Launcher {
 	}
 
 	private ConfigurableApplicationContext context(RunParameters parameters) {
-		// defaults: a database URL configured elsewhere (the postgres profile) wins over the
+		// defaults: a database URL configured elsewhere (the postgres profile) wins over
+		// the
 		// H2 file
-		return new SpringApplicationBuilder(this.application)
-			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output()), "cst.output-folder",
-					parameters.output().toAbsolutePath().toString()))
+		return new SpringApplicationBuilder(this.application).properties(Map.of("spring.datasource.url",
+				databaseUrl(parameters.output()), "cst.output-folder", parameters.output().toAbsolutePath().toString()))
 			.run(contextArgs());
 	}
 
