@@ -58,6 +58,7 @@ class ReportJobConfiguration {
 							.getInstanceId());
 				new ProposalsLoader(jdbc).load(run.parameters().input());
 				JsonFiles.write(PublishTasklet.inputsFile(run), Manifest.inputs(run.parameters().input()));
+				RunRecord.of(chunkContext).putString(RunRecord.SESSION, run.programme().session());
 				return RepeatStatus.FINISHED;
 			}, transactionManager)
 			.build();
@@ -116,17 +117,23 @@ class ReportJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * {@code cst.history.keep}: how many earlier summaries of each session are kept for
+	 * {@code --diff}.
+	 */
 	@Bean
-	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			@Value("${cst.history.keep:30}") int keepHistory) {
 		return new StepBuilder("publish", jobRepository).listener(STEP_LOG)
-			.tasklet(new PublishTasklet(), transactionManager)
+			.tasklet(new PublishTasklet(keepHistory), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
 			Step writeWorkbooks, Step writeReports, Step publish) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(loadProgramme)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener())
+			.start(loadProgramme)
 			.next(ingest)
 			.next(crossCheck)
 			.next(aggregate)
