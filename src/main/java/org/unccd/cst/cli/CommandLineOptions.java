@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.unccd.cst.job.RunParameters;
@@ -22,6 +23,8 @@ final class CommandLineOptions {
 	static final String USAGE = """
 			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
 			                                  [--lang=en,fr,...] [--max-rejects=N] [--force]
+			       java -jar target/cst-reports.jar --history [--output=DIR]
+			       java -jar target/cst-reports.jar --diff [--output=DIR]
 
 			Turns the SPI work programme and its progress data into the CST synthesis reports (PDF),
 			the workbooks (XLSX), summary.json, rejects.csv and manifest.json, published in
@@ -34,6 +37,8 @@ final class CommandLineOptions {
 			                      (default en)
 			  --max-rejects=N     fail when more than N rows are rejected (default 1000)
 			  --force             regenerate even when the published outputs are current
+			  --history           list the past runs recorded for the output folder, newest first
+			  --diff              show what changed between the last two published summaries
 			  --help              print this help
 
 			Exit codes: 0 success; 3 success with rejected rows; 1 failed, nothing published;
@@ -52,14 +57,37 @@ final class CommandLineOptions {
 
 	}
 
+	/** What the command line asks for: a run, or one of the modes that only read. */
+	enum Mode {
+
+		RUN, HISTORY, DIFF
+
+	}
+
+	/**
+	 * A parsed command line.
+	 *
+	 * @param mode a run, {@code --history} or {@code --diff}
+	 * @param parameters the run parameters (only the output folder counts for the modes)
+	 */
+	record Command(Mode mode, RunParameters parameters) {
+	}
+
 	/** {@code null} when help was asked for. */
 	static RunParameters parse(String[] args, LocalDate today) throws BadCommandLine {
+		Command command = command(args, today);
+		return (command != null) ? command.parameters() : null;
+	}
+
+	/** {@code null} when help was asked for. */
+	static Command command(String[] args, LocalDate today) throws BadCommandLine {
 		Path input = Path.of("input");
 		Path output = Path.of("output");
 		LocalDate asOf = today;
 		List<String> languages = List.of("en");
 		long maxRejects = 1000;
 		boolean force = false;
+		Mode mode = Mode.RUN;
 		Set<String> seen = new java.util.HashSet<>();
 		for (String arg : args) {
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -86,10 +114,24 @@ final class CommandLineOptions {
 					}
 					force = true;
 				}
+				case "history", "diff" -> {
+					if (value != null) {
+						throw new BadCommandLine("option --" + name + " takes no value");
+					}
+					mode = name.equals("history") ? Mode.HISTORY : Mode.DIFF;
+				}
 				default -> throw new BadCommandLine("unknown option --" + name);
 			}
 		}
-		return new RunParameters(input, output, asOf, languages, maxRejects, force);
+		if (mode != Mode.RUN) {
+			for (String other : seen) {
+				if (!other.equals("output") && !other.equals(mode.name().toLowerCase(Locale.ROOT))) {
+					throw new BadCommandLine("--" + mode.name().toLowerCase(Locale.ROOT)
+							+ " only reads the output folder: it takes --output=DIR and no --" + other);
+				}
+			}
+		}
+		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force));
 	}
 
 	private static String required(String name, String value) throws BadCommandLine {

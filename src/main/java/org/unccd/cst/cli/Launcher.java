@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.unccd.cst.history.RunHistory;
+import org.unccd.cst.history.SummaryDiff;
 import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.ReportRunner;
 import org.unccd.cst.job.RunParameters;
@@ -53,17 +55,24 @@ public final class Launcher {
 	}
 
 	public int run(String[] args) {
-		RunParameters parameters;
+		CommandLineOptions.Command command;
 		try {
-			parameters = CommandLineOptions.parse(args, LocalDate.now());
+			command = CommandLineOptions.command(args, LocalDate.now());
 		}
 		catch (CommandLineOptions.BadCommandLine ex) {
 			this.err.println("cst-reports: " + ex.getMessage() + " (see --help)");
 			return BAD_COMMAND_LINE;
 		}
-		if (parameters == null) {
+		if (command == null) {
 			this.out.print(CommandLineOptions.USAGE);
 			return SUCCESS;
+		}
+		RunParameters parameters = command.parameters();
+		if (command.mode() == CommandLineOptions.Mode.HISTORY) {
+			return history(parameters.output());
+		}
+		if (command.mode() == CommandLineOptions.Mode.DIFF) {
+			return diff(parameters.output());
 		}
 		if (!Files.isDirectory(parameters.input())) {
 			this.err.println("cst-reports: --input: no folder " + parameters.input() + " (see --help)");
@@ -118,6 +127,45 @@ public final class Launcher {
 			result.messages()
 				.forEach((message) -> stream.println(((result.exitCode() == FAILED) ? "cst-reports: " : "") + message));
 			return SpringApplication.exit(context, result::exitCode);
+		}
+	}
+
+	/** {@code --history}: the past runs of the output folder, newest first. */
+	private int history(Path output) {
+		try {
+			Optional<List<RunHistory.Run>> runs = RunHistory.read(output);
+			if (runs.isEmpty() || runs.get().isEmpty()) {
+				this.out.println("No runs recorded in " + output
+						+ (runs.isEmpty() ? " (it has no job database yet)" : "") + ".");
+			}
+			else {
+				this.out.println("Runs recorded in " + output + ", newest first:");
+				this.out.println();
+				this.out.print(RunHistory.table(runs.get()));
+			}
+			return SUCCESS;
+		}
+		catch (RunHistory.BusyException ex) {
+			this.err.println("cst-reports: the output folder " + output + " is busy: a run is in progress ("
+					+ ex.getMessage() + "), and its job database can be read only when it ends. Try again then.");
+			return BUSY;
+		}
+		catch (Exception ex) {
+			this.err.println("cst-reports: cannot read the history of " + output + ": " + ReportRunner.rootMessage(ex));
+			return FAILED;
+		}
+	}
+
+	/** {@code --diff}: what changed between the last two published summaries. */
+	private int diff(Path output) {
+		try {
+			this.out.print(SummaryDiff.report(output));
+			return SUCCESS;
+		}
+		catch (Exception ex) {
+			this.err.println(
+					"cst-reports: cannot compare the summaries in " + output + ": " + ReportRunner.rootMessage(ex));
+			return FAILED;
 		}
 	}
 
