@@ -23,6 +23,7 @@ final class CommandLineOptions {
 	static final String USAGE = """
 			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
 			                                  [--lang=en,fr,...] [--max-rejects=N] [--force]
+			                                  [--progress=auto|bar|log|off]
 			       java -jar target/cst-reports.jar --history [--output=DIR]
 			       java -jar target/cst-reports.jar --diff [--output=DIR]
 
@@ -37,6 +38,8 @@ final class CommandLineOptions {
 			                      (default en)
 			  --max-rejects=N     fail when more than N rows are rejected (default 1000)
 			  --force             regenerate even when the published outputs are current
+			  --progress=MODE     progress of a run: bar (one updating line), log (a line every
+			                      10 s), off, or auto: bar on a terminal, else log (default auto)
 			  --history           list the past runs recorded for the output folder, newest first
 			  --diff              show what changed between the last two published summaries
 			  --help              print this help
@@ -64,13 +67,17 @@ final class CommandLineOptions {
 
 	}
 
+	/** The progress display modes of {@code --progress}. */
+	static final List<String> PROGRESS_MODES = List.of("auto", "bar", "log", "off");
+
 	/**
 	 * A parsed command line.
 	 *
 	 * @param mode a run, {@code --history} or {@code --diff}
 	 * @param parameters the run parameters (only the output folder counts for the modes)
+	 * @param progress the {@code --progress} mode, {@code null} when not given
 	 */
-	record Command(Mode mode, RunParameters parameters) {
+	record Command(Mode mode, RunParameters parameters, String progress) {
 	}
 
 	/** {@code null} when help was asked for. */
@@ -88,6 +95,7 @@ final class CommandLineOptions {
 		long maxRejects = 1000;
 		boolean force = false;
 		Mode mode = Mode.RUN;
+		String progress = null;
 		Set<String> seen = new java.util.HashSet<>();
 		for (String arg : args) {
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -114,6 +122,7 @@ final class CommandLineOptions {
 					}
 					force = true;
 				}
+				case "progress" -> progress = progress(required(name, value));
 				case "history", "diff" -> {
 					if (value != null) {
 						throw new BadCommandLine("option --" + name + " takes no value");
@@ -131,7 +140,14 @@ final class CommandLineOptions {
 				}
 			}
 		}
-		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force));
+		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force), progress);
+	}
+
+	private static String progress(String value) throws BadCommandLine {
+		if (!PROGRESS_MODES.contains(value)) {
+			throw new BadCommandLine("--progress=" + value + " is not one of " + String.join(", ", PROGRESS_MODES));
+		}
+		return value;
 	}
 
 	private static String required(String name, String value) throws BadCommandLine {

@@ -87,7 +87,7 @@ public final class Launcher {
 				return BUSY;
 			}
 			try (OutputLock held = lock.get()) {
-				return runLocked(parameters);
+				return runLocked(parameters, command.progress());
 			}
 		}
 		catch (ProgrammeException ex) {
@@ -108,7 +108,7 @@ public final class Launcher {
 		}
 	}
 
-	private int runLocked(RunParameters parameters) throws Exception {
+	private int runLocked(RunParameters parameters, String progress) throws Exception {
 		Programme programme = ProgrammeLoader.load(parameters.input());
 		Publisher.recover(parameters.output(), programme.session());
 		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
@@ -120,7 +120,8 @@ public final class Launcher {
 		}
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
 			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output())))
-			.run()) {
+			// as a command-line property, --progress wins over cst.progress set elsewhere
+			.run((progress != null) ? new String[] { "--cst.progress=" + progress } : new String[0])) {
 			ReportRunner.Result result = context.getBean(ReportRunner.class)
 				.run(parameters, programme.session(), digest);
 			PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;

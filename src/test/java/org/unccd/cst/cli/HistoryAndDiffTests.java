@@ -94,6 +94,7 @@ class HistoryAndDiffTests {
 		assertThat(run.err()).contains("--history only reads the output folder: it takes --output=DIR and no --as-of");
 		assertThat(CommandLineRun.of("--diff", "--force").exitCode()).isEqualTo(2);
 		assertThat(CommandLineRun.of("--diff=yes").exitCode()).isEqualTo(2);
+		assertThat(CommandLineRun.of("--progress=fancy").err()).contains("--progress=fancy is not one of");
 	}
 
 	@Test
