@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.RunContext;
+import org.unccd.cst.job.RunRecord;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -37,14 +38,18 @@ public class AggregateTasklet implements Tasklet {
 		RejectsCsvWriter.write(this.jdbc, staging.resolve("rejects.csv"));
 		long rejected = this.jdbc.queryForObject("SELECT COUNT(*) FROM reject", Long.class);
 		long maxRejects = run.parameters().maxRejects();
+		SummaryCalculator calculator = new SummaryCalculator(this.jdbc, run.programme(), run.parameters().asOf());
+		RunRecord.of(chunkContext).putLong(RunRecord.ROWS_REJECTED, rejected);
 		if (rejected > maxRejects) {
+			RunRecord.of(chunkContext).putLong(RunRecord.ROWS_READ, calculator.inputs().read());
 			Path kept = failedRejects(run);
 			Files.copy(staging.resolve("rejects.csv"), kept, StandardCopyOption.REPLACE_EXISTING);
 			throw new TooManyRejectsException(rejected + " rows were rejected, more than --max-rejects=" + maxRejects
 					+ "; nothing was published. The rejected rows and their reasons are in " + kept);
 		}
-		Summary summary = new SummaryCalculator(this.jdbc, run.programme(), run.parameters().asOf()).calculate();
+		Summary summary = calculator.calculate();
 		JsonFiles.write(staging.resolve("summary.json"), summary);
+		RunRecord.of(chunkContext).putLong(RunRecord.ROWS_READ, summary.inputs().read());
 		log.info("Aggregated: {} rows read, {} accepted, {} rejected, {} dated after {}", summary.inputs().read(),
 				summary.inputs().accepted(), summary.inputs().rejected(), summary.inputs().afterAsOf(), summary.asOf());
 		return RepeatStatus.FINISHED;

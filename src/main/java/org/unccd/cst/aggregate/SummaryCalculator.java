@@ -193,7 +193,8 @@ public class SummaryCalculator {
 		return all;
 	}
 
-	private Summary.Inputs inputs() {
+	/** The data rows read, accepted and rejected, per file and in total. */
+	Summary.Inputs inputs() {
 		Map<Integer, long[]> counts = new LinkedHashMap<>();
 		Map<Integer, String> labels = new LinkedHashMap<>();
 		this.jdbc.query("SELECT id, label FROM source_file WHERE id >= 0 ORDER BY id", (rs) -> {

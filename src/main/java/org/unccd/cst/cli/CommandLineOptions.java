@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.unccd.cst.job.RunParameters;
@@ -23,6 +24,9 @@ final class CommandLineOptions {
 			Usage: java -jar target/cst-reports.jar [--input=DIR] [--output=DIR] [--as-of=YYYY-MM-DD]
 			                                  [--lang=en,fr,...] [--max-rejects=N] [--force]
 			                                  [--distribute] [--schedule]
+			                                  [--progress=auto|bar|log|off]
+			       java -jar target/cst-reports.jar --history [--output=DIR]
+			       java -jar target/cst-reports.jar --diff [--output=DIR]
 
 			Turns the SPI work programme and its progress data into the CST synthesis reports (PDF),
 			the workbooks (XLSX), summary.json, rejects.csv and manifest.json, published in
@@ -39,6 +43,10 @@ final class CommandLineOptions {
 			                      recipient of INPUT/distribution.csv, never the same set twice
 			  --schedule          keep running; run at the times of cst.schedule.cron (default
 			                      02:00 every day), each run as of its day (no --as-of)
+			  --progress=MODE     progress of a run: bar (one updating line), log (a line every
+			                      10 s), off, or auto: bar on a terminal, else log (default auto)
+			  --history           list the past runs recorded for the output folder, newest first
+			  --diff              show what changed between the last two published summaries
 			  --help              print this help
 
 			Exit codes: 0 success; 3 success with rejected rows; 1 failed, nothing published;
@@ -58,14 +66,42 @@ final class CommandLineOptions {
 
 	}
 
+	/** What the command line asks for: a run, or one of the modes that only read. */
+	enum Mode {
+
+		RUN, HISTORY, DIFF
+
+	}
+
+	/** The progress display modes of {@code --progress}. */
+	static final List<String> PROGRESS_MODES = List.of("auto", "bar", "log", "off");
+
+	/**
+	 * A parsed command line.
+	 *
+	 * @param mode a run, {@code --history} or {@code --diff}
+	 * @param parameters the run parameters (only the output folder counts for the modes)
+	 * @param progress the {@code --progress} mode, {@code null} when not given
+	 */
+	record Command(Mode mode, RunParameters parameters, String progress) {
+	}
+
 	/** {@code null} when help was asked for. */
 	static RunParameters parse(String[] args, LocalDate today) throws BadCommandLine {
+		Command command = command(args, today);
+		return (command != null) ? command.parameters() : null;
+	}
+
+	/** {@code null} when help was asked for. */
+	static Command command(String[] args, LocalDate today) throws BadCommandLine {
 		Path input = Path.of("input");
 		Path output = Path.of("output");
 		LocalDate asOf = today;
 		List<String> languages = List.of("en");
 		long maxRejects = 1000;
 		boolean force = false;
+		Mode mode = Mode.RUN;
+		String progress = null;
 		Set<String> seen = new java.util.HashSet<>();
 		for (String arg : args) {
 			if (arg.equals("--help") || arg.equals("-h")) {
@@ -92,10 +128,32 @@ final class CommandLineOptions {
 					}
 					force = true;
 				}
+				case "progress" -> progress = progress(required(name, value));
+				case "history", "diff" -> {
+					if (value != null) {
+						throw new BadCommandLine("option --" + name + " takes no value");
+					}
+					mode = name.equals("history") ? Mode.HISTORY : Mode.DIFF;
+				}
 				default -> throw new BadCommandLine("unknown option --" + name);
 			}
 		}
-		return new RunParameters(input, output, asOf, languages, maxRejects, force);
+		if (mode != Mode.RUN) {
+			for (String other : seen) {
+				if (!other.equals("output") && !other.equals(mode.name().toLowerCase(Locale.ROOT))) {
+					throw new BadCommandLine("--" + mode.name().toLowerCase(Locale.ROOT)
+							+ " only reads the output folder: it takes --output=DIR and no --" + other);
+				}
+			}
+		}
+		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force), progress);
+	}
+
+	private static String progress(String value) throws BadCommandLine {
+		if (!PROGRESS_MODES.contains(value)) {
+			throw new BadCommandLine("--progress=" + value + " is not one of " + String.join(", ", PROGRESS_MODES));
+		}
+		return value;
 	}
 
 	/**

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.unccd.cst.distribute.DistributionList;
 import org.unccd.cst.distribute.Distributor;
+import org.unccd.cst.history.RunHistory;
+import org.unccd.cst.history.SummaryDiff;
 import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
@@ -82,18 +84,28 @@ public final class Launcher {
 
 	public int run(String[] args) {
 		CommandLineOptions.Operations operations;
-		RunParameters parameters;
+		CommandLineOptions.Command command;
 		try {
 			operations = CommandLineOptions.operations(args);
-			parameters = CommandLineOptions.parse(operations.runArgs(), LocalDate.now());
+			command = CommandLineOptions.command(operations.runArgs(), LocalDate.now());
 		}
 		catch (CommandLineOptions.BadCommandLine ex) {
 			this.err.println("cst-reports: " + ex.getMessage() + " (see --help)");
 			return BAD_COMMAND_LINE;
 		}
-		if (parameters == null) {
+		if (command == null) {
 			this.out.print(CommandLineOptions.USAGE);
 			return SUCCESS;
+		}
+		RunParameters parameters = command.parameters();
+		if (command.mode() != CommandLineOptions.Mode.RUN) {
+			if (operations.schedule() || operations.distribute()) {
+				this.err.println("cst-reports: --" + command.mode().name().toLowerCase(java.util.Locale.ROOT)
+						+ " only reads the output folder: it takes no --schedule or --distribute (see --help)");
+				return BAD_COMMAND_LINE;
+			}
+			return (command.mode() == CommandLineOptions.Mode.HISTORY) ? history(parameters.output())
+					: diff(parameters.output());
 		}
 		if (!Files.isDirectory(parameters.input())) {
 			this.err.println("cst-reports: --input: no folder " + parameters.input() + " (see --help)");
@@ -116,7 +128,7 @@ public final class Launcher {
 				return BUSY;
 			}
 			try (OutputLock held = lock.get()) {
-				return runLocked(parameters, operations.distribute());
+				return runLocked(parameters, operations.distribute(), command.progress());
 			}
 		}
 		catch (ProgrammeException ex) {
@@ -144,7 +156,7 @@ public final class Launcher {
 		}
 	}
 
-	private int runLocked(RunParameters parameters, boolean distribute) throws Exception {
+	private int runLocked(RunParameters parameters, boolean distribute, String progress) throws Exception {
 		Programme programme = ProgrammeLoader.load(parameters.input());
 		Publisher.recover(parameters.output(), programme.session());
 		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
@@ -157,7 +169,7 @@ public final class Launcher {
 				return SUCCESS;
 			}
 		}
-		try (ConfigurableApplicationContext context = context(parameters)) {
+		try (ConfigurableApplicationContext context = context(parameters, progress)) {
 			int code = SUCCESS;
 			if (!current) {
 				this.running = context;
@@ -183,13 +195,18 @@ public final class Launcher {
 		}
 	}
 
-	private ConfigurableApplicationContext context(RunParameters parameters) {
+	private ConfigurableApplicationContext context(RunParameters parameters, String progress) {
+		List<String> args = new java.util.ArrayList<>(List.of(contextArgs()));
+		if (progress != null) {
+			// as a command-line property, --progress wins over cst.progress set elsewhere
+			args.add("--cst.progress=" + progress);
+		}
 		// defaults: a database URL configured elsewhere (the postgres profile) wins over
 		// the
 		// H2 file
 		return new SpringApplicationBuilder(this.application).properties(Map.of("spring.datasource.url",
 				databaseUrl(parameters.output()), "cst.output-folder", parameters.output().toAbsolutePath().toString()))
-			.run(contextArgs());
+			.run(args.toArray(String[]::new));
 	}
 
 	/**
@@ -216,6 +233,45 @@ public final class Launcher {
 			catch (RuntimeException ex) {
 				this.err.println("cst-reports: the run could not be asked to stop: " + ex.getMessage());
 			}
+		}
+	}
+
+	/** {@code --history}: the past runs of the output folder, newest first. */
+	private int history(Path output) {
+		try {
+			Optional<List<RunHistory.Run>> runs = RunHistory.read(output);
+			if (runs.isEmpty() || runs.get().isEmpty()) {
+				this.out.println("No runs recorded in " + output
+						+ (runs.isEmpty() ? " (it has no job database yet)" : "") + ".");
+			}
+			else {
+				this.out.println("Runs recorded in " + output + ", newest first:");
+				this.out.println();
+				this.out.print(RunHistory.table(runs.get()));
+			}
+			return SUCCESS;
+		}
+		catch (RunHistory.BusyException ex) {
+			this.err.println("cst-reports: the output folder " + output + " is busy: a run is in progress ("
+					+ ex.getMessage() + "), and its job database can be read only when it ends. Try again then.");
+			return BUSY;
+		}
+		catch (Exception ex) {
+			this.err.println("cst-reports: cannot read the history of " + output + ": " + ReportRunner.rootMessage(ex));
+			return FAILED;
+		}
+	}
+
+	/** {@code --diff}: what changed between the last two published summaries. */
+	private int diff(Path output) {
+		try {
+			this.out.print(SummaryDiff.report(output));
+			return SUCCESS;
+		}
+		catch (Exception ex) {
+			this.err.println(
+					"cst-reports: cannot compare the summaries in " + output + ": " + ReportRunner.rootMessage(ex));
+			return FAILED;
 		}
 	}
 

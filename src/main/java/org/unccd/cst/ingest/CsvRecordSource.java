@@ -35,15 +35,23 @@ final class CsvRecordSource implements RecordSource {
 
 	private String headerProblem;
 
+	private final CountingInputStream bytes;
+
 	CsvRecordSource(Path file, DataTable table, int sourceId, String source) throws IOException {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE)
 			.replaceWith(String.valueOf(INVALID));
-		this.parser = new CsvRecordParser(new InputStreamReader(Files.newInputStream(file), decoder));
+		this.bytes = new CountingInputStream(Files.newInputStream(file));
+		this.parser = new CsvRecordParser(new InputStreamReader(this.bytes, decoder));
 		this.table = table;
 		this.sourceId = sourceId;
 		this.source = source;
+	}
+
+	@Override
+	public long bytesRead() {
+		return this.bytes.count();
 	}
 
 	@Override

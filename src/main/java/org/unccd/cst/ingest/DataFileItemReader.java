@@ -42,6 +42,10 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private RecordSource current;
 
+	private long totalBytes;
+
+	private long bytesDone;
+
 	public DataFileItemReader(Path inputDir) {
 		this(inputDir, EnumSet.allOf(DataTable.class));
 	}
@@ -79,6 +83,10 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.files = dataFiles(this.inputDir);
+		this.totalBytes = 0;
+		for (Path file : this.files) {
+			this.totalBytes += size(file);
+		}
 		if (this.tables.size() == DataTable.values().length) {
 			logLeftAside();
 		}
@@ -120,10 +128,39 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 				}
 				this.current.close();
 				this.current = null;
+				this.bytesDone += size(this.files.get(this.fileIndex - 1));
 			}
 		}
 		catch (IOException ex) {
 			throw new ItemStreamException("Cannot read " + this.files.get(this.fileIndex - 1), ex);
+		}
+	}
+
+	/** How many records have been handed out, those a resumed run skipped included. */
+	public long recordsRead() {
+		return this.seq;
+	}
+
+	/**
+	 * How many bytes of the data files have been read: the files done, and as far as the
+	 * current one can tell (a CSV file as it goes, a workbook once it is done).
+	 */
+	public long bytesRead() {
+		RecordSource source = this.current;
+		return this.bytesDone + ((source != null) ? source.bytesRead() : 0);
+	}
+
+	/** The size of all the data files, known when the reader is opened. */
+	public long totalBytes() {
+		return this.totalBytes;
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.unccd.cst.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
@@ -11,6 +12,8 @@ import org.unccd.cst.ingest.RawRecord;
 import org.unccd.cst.ingest.RowProcessor;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
+import org.unccd.cst.progress.IngestProgress;
+import org.unccd.cst.progress.ProgressMode;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.publish.Publisher;
@@ -58,6 +61,7 @@ class ReportJobConfiguration {
 							.getInstanceId());
 				new ProposalsLoader(jdbc).load(run.parameters().input());
 				JsonFiles.write(PublishTasklet.inputsFile(run), Manifest.inputs(run.parameters().input()));
+				RunRecord.of(chunkContext).putString(RunRecord.SESSION, run.programme().session());
 				return RepeatStatus.FINISHED;
 			}, transactionManager)
 			.build();
@@ -75,11 +79,45 @@ class ReportJobConfiguration {
 		return new RowProcessor(Path.of(input));
 	}
 
+	/**
+	 * The progress of ingestion: {@code cst.progress} is auto, bar, log or off (the
+	 * command line's {@code --progress}); {@code cst.progress.interval} is how often a
+	 * log line is written.
+	 */
+	@Bean
+	IngestProgress ingestProgress(DataFileItemReader dataFileItemReader, @Value("${cst.progress:auto}") String mode,
+			@Value("${cst.progress.interval:10s}") Duration interval) {
+		// the reader is the step-scoped proxy: the counters are those of the running step
+		IngestProgress.Counters counters = new IngestProgress.Counters() {
+
+			@Override
+			public long rows() {
+				return dataFileItemReader.recordsRead();
+			}
+
+			@Override
+			public long bytesRead() {
+				return dataFileItemReader.bytesRead();
+			}
+
+			@Override
+			public long totalBytes() {
+				return dataFileItemReader.totalBytes();
+			}
+
+		};
+		return new IngestProgress(ProgressMode.of(mode), interval, counters, System.out, System::nanoTime);
+	}
+
 	@Bean
 	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, JdbcTemplate jdbc) {
+			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, JdbcTemplate jdbc,
+			IngestProgress ingestProgress) {
+		// after the step log: the progress line is cleared before the step's last line
 		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
+			.listener(ingestProgress)
 			.<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
+			.listener(ingestProgress.chunkListener())
 			.transactionManager(transactionManager)
 			.reader(dataFileItemReader)
 			.processor(rowProcessor)
@@ -116,17 +154,23 @@ class ReportJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * {@code cst.history.keep}: how many earlier summaries of each session are kept for
+	 * {@code --diff}.
+	 */
 	@Bean
-	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	Step publish(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			@Value("${cst.history.keep:30}") int keepHistory) {
 		return new StepBuilder("publish", jobRepository).listener(STEP_LOG)
-			.tasklet(new PublishTasklet(), transactionManager)
+			.tasklet(new PublishTasklet(keepHistory), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
 			Step writeWorkbooks, Step writeReports, Step publish) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(loadProgramme)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener())
+			.start(loadProgramme)
 			.next(ingest)
 			.next(crossCheck)
 			.next(aggregate)

@@ -165,7 +165,7 @@ public class ReportRunner {
 			.toJobParameters();
 	}
 
-	static String rootMessage(Throwable failure) {
+	public static String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -32,6 +32,9 @@ class StepLog implements StepExecutionListener {
 					step.getWriteCount());
 		}
 		for (Throwable failure : step.getFailureExceptions()) {
+			step.getJobExecution()
+				.getExecutionContext()
+				.putString(RunRecord.FAILURE, step.getStepName() + ": " + ReportRunner.rootMessage(failure));
 			log.error("Step {} failed after {} ms: {}", step.getStepName(), millis, ReportRunner.rootMessage(failure));
 			log.debug("Step {} failed", step.getStepName(), failure);
 		}

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.RunContext;
 import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.job.RunRecord;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -21,6 +22,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public class PublishTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+	private final int keepHistory;
+
+	/**
+	 * A publication that keeps {@code keepHistory} earlier summaries of the session for
+	 * {@code --diff}.
+	 */
+	public PublishTasklet(int keepHistory) {
+		this.keepHistory = keepHistory;
+	}
 
 	/**
 	 * Where the first step records the input files it found, beside the staging folder.
@@ -43,9 +54,12 @@ public class PublishTasklet implements Tasklet {
 					new Manifest.Parameters(p.input().toString(), p.asOf().toString(), p.languages(), p.maxRejects()),
 					run.inputDigest(), inputs, Manifest.outputs(staging));
 			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
-			Publisher.publish(staging, p.output(), session);
+			Publisher.publish(staging, p.output(), session, this.keepHistory);
 		}
 		// else: a restart after the move; the set is already in place
+		try (var files = Files.list(run.publishedDir())) {
+			RunRecord.of(chunkContext).putLong(RunRecord.PUBLISHED_FILES, files.filter(Files::isRegularFile).count());
+		}
 		log.info("Published {}", run.publishedDir());
 		return RepeatStatus.FINISHED;
 	}

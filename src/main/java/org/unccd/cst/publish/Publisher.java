@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.history.SummaryArchive;
 
 /**
  * Publishes a complete staging folder as {@code OUTPUT/<session>/} in two renames on the
@@ -29,10 +30,19 @@ public final class Publisher {
 	}
 
 	public static void publish(Path staging, Path output, String session) throws IOException {
+		publish(staging, output, session, SummaryArchive.DEFAULT_KEEP);
+	}
+
+	/**
+	 * Publishes, first keeping the summary and rejects of the set it replaces for
+	 * {@code --diff} ({@code keepHistory} generations of them).
+	 */
+	public static void publish(Path staging, Path output, String session, int keepHistory) throws IOException {
 		Path target = output.resolve(session);
 		Path previous = previous(output, session);
 		deleteTree(previous);
 		if (Files.exists(target)) {
+			SummaryArchive.keepOutgoing(output, session, keepHistory);
 			Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
 		}
 		Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

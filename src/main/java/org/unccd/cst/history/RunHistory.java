@@ -1,0 +1,254 @@
+package org.unccd.cst.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.job.RunRecord;
+import org.unccd.cst.publish.OutputLock;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The past runs of an output folder, read from its job repository (the H2 file
+ * {@code OUTPUT/.cst-reports/db/jobs}): one line per job execution, newest first.
+ * <p>
+ * H2 lets one process at a time open the file, and a run keeps it open from start to end.
+ * So the history takes the output folder's lock for the moment it reads (a run that
+ * starts then waits for nothing: it finds the folder busy), opens the file read only, and
+ * when a run holds the folder says so rather than wait.
+ */
+public final class RunHistory {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+	private RunHistory() {
+	}
+
+	/**
+	 * One job execution.
+	 *
+	 * @param id the execution's id: the run number
+	 * @param started when it started
+	 * @param ended when it ended, {@code null} if it did not
+	 * @param asOf its as-of date
+	 * @param result what became of it, with the exit code it gave
+	 * @param rowsRead the data rows read, {@code null} when not recorded
+	 * @param rowsRejected the rows rejected, {@code null} when not recorded
+	 * @param outputs the published folder and its file count, or {@code none}
+	 * @param note why it failed, or that it resumed another run; {@code null} if nothing
+	 */
+	public record Run(long id, LocalDateTime started, LocalDateTime ended, String asOf, String result, Long rowsRead,
+			Long rowsRejected, String outputs, String note) {
+	}
+
+	/** The output folder is held by a run, whose holder is named. */
+	public static final class BusyException extends Exception {
+
+		BusyException(String holder) {
+			super(holder);
+		}
+
+	}
+
+	/** Where the job repository of an output folder lives. */
+	static Path databaseFile(Path output) {
+		return output.resolve(".cst-reports").resolve("db").resolve("jobs.mv.db");
+	}
+
+	/**
+	 * The runs recorded for {@code output}, newest first; empty when it has no job
+	 * database yet.
+	 */
+	public static Optional<List<Run>> read(Path output) throws BusyException, Exception {
+		Path file = databaseFile(output);
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		Optional<OutputLock> lock = OutputLock.tryAcquire(output);
+		if (lock.isEmpty()) {
+			throw new BusyException(OutputLock.holder(output));
+		}
+		try (OutputLock held = lock.get()) {
+			return Optional.of(readLocked(file));
+		}
+	}
+
+	private static List<Run> readLocked(Path file) throws Exception {
+		String path = file.toAbsolutePath().toString();
+		String url = "jdbc:h2:file:" + path.substring(0, path.length() - ".mv.db".length())
+				+ ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+		try {
+			JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+			factory.setDataSource(dataSource);
+			factory.setTransactionManager(new JdbcTransactionManager(dataSource));
+			factory.afterPropertiesSet();
+			JobRepository repository = factory.getObject();
+			List<JobExecution> executions = new ArrayList<>();
+			for (String job : repository.getJobNames()) {
+				for (JobInstance instance : repository.getJobInstances(job, 0, Integer.MAX_VALUE)) {
+					executions.addAll(repository.getJobExecutions(instance));
+				}
+			}
+			return runs(executions);
+		}
+		catch (BadSqlGrammarException ex) {
+			// a database without the job tables: no run got as far as recording itself
+			return List.of();
+		}
+		catch (RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
+					// open in another process (an H2 console, a run of another program)
+					throw new BusyException("the job database " + file + " is open in another process");
+				}
+			}
+			throw ex;
+		}
+		finally {
+			dataSource.destroy();
+		}
+	}
+
+	static List<Run> runs(List<JobExecution> executions) {
+		executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
+		// the newest publication of each session is the one in place
+		Map<String, Long> current = new HashMap<>();
+		for (JobExecution execution : executions) {
+			String session = execution.getExecutionContext().getString(RunRecord.SESSION, null);
+			if (execution.getStatus() == BatchStatus.COMPLETED && session != null) {
+				current.putIfAbsent(session, execution.getId());
+			}
+		}
+		List<Run> runs = new ArrayList<>();
+		for (JobExecution execution : executions) {
+			runs.add(run(execution, executions, current));
+		}
+		return runs;
+	}
+
+	private static Run run(JobExecution execution, List<JobExecution> all, Map<String, Long> current) {
+		ExecutionContext context = execution.getExecutionContext();
+		Long read = context.containsKey(RunRecord.ROWS_READ) ? context.getLong(RunRecord.ROWS_READ) : null;
+		Long rejected = context.containsKey(RunRecord.ROWS_REJECTED) ? context.getLong(RunRecord.ROWS_REJECTED) : null;
+		if (read == null) {
+			// not aggregated: the records the ingest step read, if it ran
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStepName().equals("ingest")) {
+					read = step.getReadCount();
+				}
+			}
+		}
+		String session = context.getString(RunRecord.SESSION, null);
+		String result;
+		String outputs = "none";
+		String note = null;
+		switch (execution.getStatus()) {
+			case COMPLETED -> {
+				result = (rejected != null && rejected > 0) ? "published with rejects (exit 3)" : "published (exit 0)";
+				if (session != null) {
+					outputs = session + "/";
+					if (context.containsKey(RunRecord.PUBLISHED_FILES)) {
+						outputs += " (" + context.getLong(RunRecord.PUBLISHED_FILES) + " files)";
+					}
+					if (current.get(session) != execution.getId()) {
+						outputs += ", since replaced";
+					}
+				}
+				else {
+					outputs = "published";
+				}
+			}
+			case FAILED -> {
+				result = "failed (exit 1)";
+				note = context.getString(RunRecord.FAILURE, null);
+			}
+			case STOPPED -> result = "stopped (exit 1)";
+			case ABANDONED -> {
+				result = "abandoned";
+				note = "not resumed: another run had rebuilt its staging tables";
+			}
+			case STARTING, STARTED, STOPPING -> result = "interrupted (killed)";
+			default -> result = "unknown";
+		}
+		for (JobExecution other : all) {
+			if (other.getId() < execution.getId()
+					&& other.getJobInstance().getInstanceId() == execution.getJobInstance().getInstanceId()) {
+				note = ((note != null) ? note + "; " : "") + "resumed run " + other.getId();
+				break;
+			}
+		}
+		String asOf = execution.getJobParameters().getString(RunParameters.AS_OF);
+		return new Run(execution.getId(), execution.getStartTime(), execution.getEndTime(), asOf, result, read,
+				rejected, outputs, note);
+	}
+
+	/** The runs as a plain table, newest first, a failure's reason under its line. */
+	public static String table(List<Run> runs) {
+		String[] header = { "run", "started", "ended", "as-of", "result", "rows read", "rejected", "outputs" };
+		List<String[]> rows = new ArrayList<>();
+		for (Run run : runs) {
+			rows.add(new String[] { String.valueOf(run.id()), time(run.started()), time(run.ended()),
+					(run.asOf() != null) ? run.asOf() : "-", run.result(), count(run.rowsRead()),
+					count(run.rowsRejected()), run.outputs() });
+		}
+		int[] widths = new int[header.length];
+		for (int i = 0; i < header.length; i++) {
+			widths[i] = header[i].length();
+			for (String[] row : rows) {
+				widths[i] = Math.max(widths[i], row[i].length());
+			}
+		}
+		boolean[] right = { true, false, false, false, false, true, true, false };
+		StringBuilder table = new StringBuilder();
+		line(table, header, widths, right);
+		for (int r = 0; r < rows.size(); r++) {
+			line(table, rows.get(r), widths, right);
+			if (runs.get(r).note() != null) {
+				table.append(" ".repeat(widths[0] + 2)).append(runs.get(r).note()).append('\n');
+			}
+		}
+		return table.toString();
+	}
+
+	private static void line(StringBuilder table, String[] cells, int[] widths, boolean[] right) {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < cells.length; i++) {
+			String pad = " ".repeat(widths[i] - cells[i].length());
+			line.append(right[i] ? pad + cells[i] : cells[i] + pad);
+			if (i < cells.length - 1) {
+				line.append("  ");
+			}
+		}
+		table.append(line.toString().stripTrailing()).append('\n');
+	}
+
+	private static String time(LocalDateTime time) {
+		return (time != null) ? TIME.format(time) : "-";
+	}
+
+	private static String count(Long count) {
+		return (count != null) ? String.format(Locale.ROOT, "%,d", count) : "-";
+	}
+
+}

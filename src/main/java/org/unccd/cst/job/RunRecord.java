@@ -1,0 +1,55 @@
+package org.unccd.cst.job;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What a run records of itself in its job execution's context, in the job repository, so
+ * that {@code --history} can list it: the session, the rows read and rejected, the number
+ * of files published, and why it failed.
+ */
+public final class RunRecord {
+
+	/** The session of the programme the run was on. */
+	public static final String SESSION = "cst.session";
+
+	/** The data rows read (accepted and rejected). */
+	public static final String ROWS_READ = "cst.rowsRead";
+
+	/**
+	 * The rows rejected, those of proposals.csv included: the figure of the exit code.
+	 */
+	public static final String ROWS_REJECTED = "cst.rowsRejected";
+
+	/** How many files the run published in {@code OUTPUT/<session>/}. */
+	public static final String PUBLISHED_FILES = "cst.publishedFiles";
+
+	/** The step that failed and why, in one line. */
+	public static final String FAILURE = "cst.failure";
+
+	private RunRecord() {
+	}
+
+	/** The job execution's context, where a step records what the history shows. */
+	public static ExecutionContext of(ChunkContext chunkContext) {
+		return chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+	}
+
+	/**
+	 * Forgets the failure a resumed execution inherited with the context of the one
+	 * before it.
+	 */
+	static JobExecutionListener listener() {
+		return new JobExecutionListener() {
+
+			@Override
+			public void beforeJob(JobExecution jobExecution) {
+				jobExecution.getExecutionContext().remove(FAILURE);
+			}
+
+		};
+	}
+
+}
