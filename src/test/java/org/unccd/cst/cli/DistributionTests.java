@@ -192,13 +192,22 @@ class DistributionTests {
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 	}
 
+	/** A connection to the job database of the output folder. */
+	Connection jobDatabase() throws Exception {
+		return DriverManager.getConnection(Launcher.databaseUrl(this.output), "sa", "");
+	}
+
+	String deliveryLogTable() {
+		return "delivery_log";
+	}
+
 	/** Each row of the delivery log: party, email, status and attempts. */
 	List<String> deliveryLog() throws Exception {
 		List<String> rows = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(Launcher.databaseUrl(this.output), "sa", "");
+		try (Connection connection = jobDatabase();
 				ResultSet rs = connection.createStatement()
-					.executeQuery("SELECT party, email, status, attempts, updated, error, set_digest FROM delivery_log "
-							+ "ORDER BY updated, party")) {
+					.executeQuery("SELECT party, email, status, attempts, updated, error, set_digest FROM "
+							+ deliveryLogTable() + " ORDER BY updated, party")) {
 			while (rs.next()) {
 				assertThat(rs.getString("set_digest")).hasSize(64);
 				assertThat(rs.getTimestamp("updated")).isNotNull();
