@@ -239,7 +239,7 @@ public final class Launcher {
 	/** {@code --history}: the past runs of the output folder, newest first. */
 	private int history(Path output) {
 		try {
-			Optional<List<RunHistory.Run>> runs = RunHistory.read(output);
+			Optional<List<RunHistory.Run>> runs = readHistory(output);
 			if (runs.isEmpty() || runs.get().isEmpty()) {
 				this.out.println("No runs recorded in " + output
 						+ (runs.isEmpty() ? " (it has no job database yet)" : "") + ".");
@@ -259,6 +259,27 @@ public final class Launcher {
 		catch (Exception ex) {
 			this.err.println("cst-reports: cannot read the history of " + output + ": " + ReportRunner.rootMessage(ex));
 			return FAILED;
+		}
+	}
+
+	/**
+	 * The runs of the output folder, from the job repository the runs use: the H2 file,
+	 * or the folder's schema in PostgreSQL under the {@code postgres} profile.
+	 */
+	private Optional<List<RunHistory.Run>> readHistory(Path output) throws Exception {
+		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(ScheduleCommand.SettingsOnly.class)
+			.registerShutdownHook(false)
+			.properties(Map.of("cst.output-folder", output.toAbsolutePath().toString()))
+			.run(contextArgs())) {
+			org.springframework.core.env.Environment environment = settings.getEnvironment();
+			if (!environment.matchesProfiles("postgres")) {
+				return RunHistory.read(output);
+			}
+			String schema = environment.getProperty("cst.database.schema", "");
+			return RunHistory.readPostgres(environment.getRequiredProperty("spring.datasource.url"),
+					environment.getProperty("spring.datasource.username", ""),
+					environment.getProperty("spring.datasource.password", ""),
+					schema.isEmpty() ? PostgresSchema.schemaFor(output) : schema);
 		}
 	}
 

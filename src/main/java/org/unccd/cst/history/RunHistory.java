@@ -93,11 +93,40 @@ public final class RunHistory {
 		}
 	}
 
+	/**
+	 * The runs recorded in a PostgreSQL job repository (the {@code postgres} profile), in
+	 * the output folder's schema, newest first; empty when that schema does not exist.
+	 */
+	public static Optional<List<Run>> readPostgres(String url, String username, String password, String schema)
+			throws Exception {
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, username, password);
+				java.sql.PreparedStatement exists = connection
+					.prepareStatement("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+			exists.setString(1, schema);
+			try (java.sql.ResultSet rs = exists.executeQuery()) {
+				if (!rs.next()) {
+					return Optional.empty();
+				}
+			}
+		}
+		java.util.Properties properties = new java.util.Properties();
+		properties.setProperty("user", username);
+		properties.setProperty("password", password);
+		properties.setProperty("currentSchema", schema);
+		properties.setProperty("readOnly", "true");
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, true);
+		dataSource.setConnectionProperties(properties);
+		return Optional.of(read(dataSource, "the schema " + schema));
+	}
+
 	private static List<Run> readLocked(Path file) throws Exception {
 		String path = file.toAbsolutePath().toString();
 		String url = "jdbc:h2:file:" + path.substring(0, path.length() - ".mv.db".length())
 				+ ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+		return read(new SingleConnectionDataSource(url, "sa", "", true), "the job database " + file);
+	}
+
+	private static List<Run> read(SingleConnectionDataSource dataSource, String where) throws Exception {
 		try {
 			JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
 			factory.setDataSource(dataSource);
@@ -120,7 +149,7 @@ public final class RunHistory {
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 				if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
 					// open in another process (an H2 console, a run of another program)
-					throw new BusyException("the job database " + file + " is open in another process");
+					throw new BusyException(where + " is open in another process");
 				}
 			}
 			throw ex;
