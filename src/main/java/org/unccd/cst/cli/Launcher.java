@@ -58,9 +58,6 @@ public final class Launcher {
 
 	private final Map<String, Object> properties;
 
-	/** The context of the run in progress, to stop it. */
-	private volatile ConfigurableApplicationContext running;
-
 	public Launcher(PrintStream out, PrintStream err, Class<?> application) {
 		this(out, err, application, Map.of());
 	}
@@ -172,14 +169,8 @@ public final class Launcher {
 		try (ConfigurableApplicationContext context = context(parameters, progress)) {
 			int code = SUCCESS;
 			if (!current) {
-				this.running = context;
-				ReportRunner.Result result;
-				try {
-					result = context.getBean(ReportRunner.class).run(parameters, programme.session(), digest);
-				}
-				finally {
-					this.running = null;
-				}
+				ReportRunner.Result result = context.getBean(ReportRunner.class)
+					.run(parameters, programme.session(), digest);
 				PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
 				result.messages()
 					.forEach((message) -> stream
@@ -218,22 +209,6 @@ public final class Launcher {
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-	}
-
-	/**
-	 * Asks the run in progress, if any, to stop at its next chunk or step; it fails as
-	 * stopped and is resumed by the next run with the same parameters.
-	 */
-	public void stopRun() {
-		ConfigurableApplicationContext context = this.running;
-		if (context != null) {
-			try {
-				context.getBean(ReportRunner.class).stopRunning();
-			}
-			catch (RuntimeException ex) {
-				this.err.println("cst-reports: the run could not be asked to stop: " + ex.getMessage());
-			}
-		}
 	}
 
 	/** {@code --history}: the past runs of the output folder, newest first. */

@@ -14,7 +14,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -96,22 +95,6 @@ public class ReportRunner {
 					+ parameters.output().resolve(session).resolve("rejects.csv"));
 		}
 		return new Result((rejected > 0) ? 3 : 0, messages);
-	}
-
-	/**
-	 * Asks the executions of the job in progress to stop at their next chunk or step
-	 * (from another thread); they end stopped and can be resumed.
-	 */
-	public void stopRunning() {
-		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(this.job.getName())) {
-			try {
-				this.jobOperator.stop(execution);
-				log.info("Asked execution {} to stop", execution.getId());
-			}
-			catch (JobExecutionNotRunningException ex) {
-				// it ended meanwhile
-			}
-		}
 	}
 
 	private boolean stagingBelongsToAnother(JobExecution last) {

@@ -102,7 +102,7 @@ public final class NightlySchedule {
 	 * @param runArgs each run's options, to which {@code --as-of=} is added
 	 * @param base the input and output folders: the published set is described, the state
 	 * is kept beside it
-	 * @param stopRun asks a run in progress to stop (called from another thread)
+	 * @param stopRun what a stop does to a run in progress (called from another thread)
 	 * @param out where outcomes are logged
 	 * @param err where failures are logged
 	 */
@@ -145,8 +145,9 @@ public final class NightlySchedule {
 	}
 
 	/**
-	 * Stops the schedule: at once when it waits; a run in progress is asked to stop (it
-	 * can be resumed) and its time is run again at the next start.
+	 * Stops the schedule: at once when it waits; a run in progress ends with the process,
+	 * as after a crash, and its time is run again, resuming from the last committed
+	 * chunk, at the next start.
 	 */
 	public void stop() {
 		boolean running;
@@ -161,8 +162,8 @@ public final class NightlySchedule {
 			}
 		}
 		if (running) {
-			say(this.out, "stop requested: asking the run in progress to stop; "
-					+ "it is run again, resuming where it stopped, at the next start");
+			say(this.out, "stop requested: the run in progress ends with the process; "
+					+ "it is run again, resuming from its last committed chunk, at the next start");
 			this.stopRun.run();
 		}
 		else {
