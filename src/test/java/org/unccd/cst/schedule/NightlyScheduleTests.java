@@ -250,7 +250,7 @@ class NightlyScheduleTests {
 				new PrintStream(harness.err, true, StandardCharsets.UTF_8)));
 		assertThat(schedule.get().run()).isEqualTo(0);
 		assertThat(stopped).containsExactly("stop");
-		assertThat(harness.out()).contains("asking the run in progress to stop", "schedule: stopped");
+		assertThat(harness.out()).contains("the run in progress ends with the process", "schedule: stopped");
 		assertThat(harness.err())
 			.contains("exit 1, failed: nothing was published, the previous set is unchanged " + "(stopped)");
 		// the time was not counted as done: the next start runs it again, at once
