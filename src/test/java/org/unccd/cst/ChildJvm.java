@@ -52,13 +52,7 @@ public final class ChildJvm {
 	 */
 	public static int run(List<String> jvmOptions, Path log, String... args) throws Exception {
 		int code = start(jvmOptions, log, args).waitFor(Duration.ofMinutes(4));
-		if (code == 0 || code == 3) {
-			for (String arg : args) {
-				if (arg.startsWith("--output=")) {
-					PdfArchiveCheck.assertAllConform(Path.of(arg.substring("--output=".length())));
-				}
-			}
-		}
+		PdfArchiveCheck.assertPublishedConform(code, args);
 		return code;
 	}
 

@@ -97,6 +97,21 @@ public final class PdfArchiveCheck {
 		}
 	}
 
+	/**
+	 * After a command line ended with {@code code}: when the run published (0 or 3),
+	 * asserts that every PDF under its {@code --output} folder conforms to PDF/A-2u.
+	 */
+	public static void assertPublishedConform(int code, String... args) {
+		if (code != 0 && code != 3) {
+			return;
+		}
+		for (String arg : args) {
+			if (arg.startsWith("--output=")) {
+				assertAllConform(Path.of(arg.substring("--output=".length())));
+			}
+		}
+	}
+
 	/** How many distinct files veraPDF has validated in this JVM. */
 	public static int validated() {
 		return VALIDATED.get();

@@ -28,6 +28,7 @@ import org.unccd.cst.publish.Publisher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * One run from the command line: parse the options, take the output folder's lock, check
@@ -242,20 +243,33 @@ public final class Launcher {
 	 * or the folder's schema in PostgreSQL under the {@code postgres} profile.
 	 */
 	private Optional<List<RunHistory.Run>> readHistory(Path output) throws Exception {
-		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(ScheduleCommand.SettingsOnly.class)
-			.registerShutdownHook(false)
-			.properties(Map.of("cst.output-folder", output.toAbsolutePath().toString()))
-			.run(contextArgs())) {
-			org.springframework.core.env.Environment environment = settings.getEnvironment();
-			if (!environment.matchesProfiles("postgres")) {
-				return RunHistory.read(output);
-			}
-			String schema = environment.getProperty("cst.database.schema", "");
-			return RunHistory.readPostgres(environment.getRequiredProperty("spring.datasource.url"),
-					environment.getProperty("spring.datasource.username", ""),
-					environment.getProperty("spring.datasource.password", ""),
-					schema.isEmpty() ? PostgresSchema.schemaFor(output) : schema);
+		Environment environment = settings(Map.of("cst.output-folder", output.toAbsolutePath().toString()));
+		if (!environment.matchesProfiles("postgres")) {
+			return RunHistory.read(output);
 		}
+		String schema = environment.getProperty("cst.database.schema", "");
+		return RunHistory.readPostgres(environment.getRequiredProperty("spring.datasource.url"),
+				environment.getProperty("spring.datasource.username", ""),
+				environment.getProperty("spring.datasource.password", ""),
+				schema.isEmpty() ? PostgresSchema.schemaFor(output) : schema);
+	}
+
+	/**
+	 * The settings of a run without running one: application.properties, the active
+	 * profiles, environment variables and system properties, over {@code defaults}.
+	 */
+	Environment settings(Map<String, ?> defaults) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
+			.registerShutdownHook(false)
+			.properties(Map.copyOf(defaults))
+			.run(contextArgs())) {
+			return context.getEnvironment();
+		}
+	}
+
+	/** An empty context: only its environment is read. */
+	static final class SettingsOnly {
+
 	}
 
 	/** {@code --diff}: what changed between the last two published summaries. */

@@ -20,9 +20,6 @@ import org.unccd.cst.job.RunParameters;
 import org.unccd.cst.schedule.NightlySchedule;
 import org.unccd.cst.schedule.ScheduleSettings;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
  * {@code --schedule}: reads the schedule's settings, makes sure it is the only schedule
  * on the output folder, and runs it until the process is told to stop (SIGTERM, Ctrl-C),
@@ -115,11 +112,7 @@ final class ScheduleCommand {
 	 * ({@code CST_SCHEDULE_CRON}), system properties.
 	 */
 	static ScheduleSettings settings(Launcher launcher) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
-			.registerShutdownHook(false)
-			.run(launcher.contextArgs())) {
-			return ScheduleSettings.from(context.getEnvironment());
-		}
+		return ScheduleSettings.from(launcher.settings(Map.of()));
 	}
 
 	private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -129,11 +122,6 @@ final class ScheduleCommand {
 		catch (OverlappingFileLockException ex) {
 			return null;
 		}
-	}
-
-	/** An empty context: only its environment is read. */
-	static final class SettingsOnly {
-
 	}
 
 }

@@ -3,7 +3,6 @@ package org.unccd.cst.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.unccd.cst.CstReportsApplication;
@@ -31,13 +30,7 @@ record CommandLineRun(int exitCode, String out, String err) {
 				new PrintStream(err, true, StandardCharsets.UTF_8), CstReportsApplication.class)
 			.withProperties(properties)
 			.run(args);
-		if (code == 0 || code == 3) {
-			for (String arg : args) {
-				if (arg.startsWith("--output=")) {
-					PdfArchiveCheck.assertAllConform(Path.of(arg.substring("--output=".length())));
-				}
-			}
-		}
+		PdfArchiveCheck.assertPublishedConform(code, args);
 		return new CommandLineRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
