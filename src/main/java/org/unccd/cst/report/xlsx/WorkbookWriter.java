@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
@@ -84,7 +85,7 @@ class WorkbookWriter {
 	}
 
 	void write(Path file) throws IOException {
-		try (SXSSFWorkbook workbook = new StableWorkbook()) {
+		try (StableWorkbook workbook = new StableWorkbook()) {
 			WorkbookStyles styles = new WorkbookStyles(workbook);
 			summarySheet(new SheetWriter(workbook.createSheet("Summary"), styles));
 			// second, where a reader finds it; drawn once the data sheets are written
@@ -336,32 +337,57 @@ class WorkbookWriter {
 		return (value != null) ? value.doubleValue() : null;
 	}
 
-	private void expenditures(SXSSFWorkbook workbook, WorkbookStyles styles) {
+	/**
+	 * The whole ledger, in the order of the input, over as many sheets as it needs: the
+	 * sheets and their headers are made now, the rows are streamed from the database into
+	 * each sheet as the workbook is written.
+	 */
+	private void expenditures(StableWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		PagedSheet ledger = new PagedSheet(workbook, styles, "Expenditures", this.maxDataRows,
-				new String[] { m.get("col.date"), m.get("col.line"), m.get("col.workItem"), m.get("col.originalAmount"),
-						m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
-						m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") },
-				12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8);
-		JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
-		streaming.setFetchSize(1000);
-		streaming.query("SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
+		String[] header = { m.get("col.date"), m.get("col.line"), m.get("col.workItem"), m.get("col.originalAmount"),
+				m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
+				m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") };
+		int[] widths = { 12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8 };
+		long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM expenditure", Long.class);
+		String query = "SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
 				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line "
-				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id ORDER BY e.seq", (rs) -> {
-					ledger.row()
-						.date(rs.getDate(1).toLocalDate())
-						.text(rs.getString(2))
-						.text(rs.getString(3))
-						.number(rs.getBigDecimal(4), styles.money)
-						.text(rs.getString(5))
-						.rate(rs.getBigDecimal(6))
-						.money(rs.getBigDecimal(7))
-						.text(rs.getString(8))
-						.text(rs.getString(9))
-						.text(rs.getString(10))
-						.integer(rs.getLong(11));
-				});
-		ledger.finish();
+				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id ORDER BY e.seq "
+				+ "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+		int date = styles.date.getIndex();
+		int text = styles.text.getIndex();
+		int quoted = styles.quotedText.getIndex();
+		int money = styles.money.getIndex();
+		int rate = styles.rate.getIndex();
+		int integer = styles.integer.getIndex();
+		long part = 0;
+		do {
+			long offset = part * this.maxDataRows;
+			long rows = Math.min(this.maxDataRows, count - offset);
+			String name = (part == 0) ? "Expenditures" : "Expenditures (" + (part + 1) + ")";
+			SXSSFSheet sheet = workbook.createSheet(name);
+			new SheetWriter(sheet, styles).header(header).skipRows((int) rows).finish(widths);
+			workbook.streamRows(sheet, new CellRangeAddress(0, (int) rows, 0, header.length - 1), (xml) -> {
+				JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
+				streaming.setFetchSize(1000);
+				long[] number = { 1 };
+				streaming.query(query, (rs) -> {
+					xml.row(++number[0])
+						.date(rs.getDate(1).toLocalDate(), date)
+						.text(rs.getString(2), text, quoted)
+						.text(rs.getString(3), text, quoted)
+						.number(rs.getBigDecimal(4), money)
+						.text(rs.getString(5), text, quoted)
+						.number(rs.getBigDecimal(6), rate)
+						.number(rs.getBigDecimal(7), money)
+						.text(rs.getString(8), text, quoted)
+						.text(rs.getString(9), text, quoted)
+						.text(rs.getString(10), text, quoted)
+						.integer(rs.getLong(11), integer);
+				}, offset, rows);
+			});
+			part++;
+		}
+		while (part * this.maxDataRows < count);
 	}
 
 	private void funding(SXSSFWorkbook workbook, WorkbookStyles styles) {
