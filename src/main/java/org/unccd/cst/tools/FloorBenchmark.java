@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -126,14 +128,28 @@ public final class FloorBenchmark {
 		return rows;
 	}
 
-	/** Streams a ledger of {@code rows} rows of eleven cells. */
+	/**
+	 * Streams a ledger of {@code rows} rows of eleven cells, over as many sheets as it
+	 * needs, compressed at the level the pipeline's workbooks use.
+	 */
 	private static long ledger(Path file, long rows) throws IOException {
-		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, false, false);
-				OutputStream out = Files.newOutputStream(file)) {
-			Sheet sheet = workbook.createSheet("Expenditures");
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 500, false, false) {
+			@Override
+			protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+				ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+				zip.setLevel(Deflater.BEST_SPEED);
+				return zip;
+			}
+		}; OutputStream out = Files.newOutputStream(file)) {
 			LocalDate date = LocalDate.of(2019, 1, 1);
-			for (int r = 0; r < Math.min(rows, 1_048_575); r++) {
-				Row row = sheet.createRow(r);
+			Sheet sheet = null;
+			int r = 0;
+			for (long written = 0; written < rows; written++) {
+				if (sheet == null || r == 1_048_575) {
+					sheet = workbook.createSheet("Expenditures " + (written / 1_048_575 + 1));
+					r = 0;
+				}
+				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(date);
 				row.createCell(1).setCellValue("B1");
 				row.createCell(2).setCellValue("O1.1");
@@ -141,10 +157,10 @@ public final class FloorBenchmark {
 				row.createCell(4).setCellValue("USD");
 				row.createCell(5).setCellValue(0.9);
 				row.createCell(6).setCellValue(111.11);
-				row.createCell(7).setCellValue("GEN-" + r);
+				row.createCell(7).setCellValue("GEN-" + written);
 				row.createCell(8).setCellValue("Generated expenditure");
 				row.createCell(9).setCellValue("progress/expenditures-001.csv");
-				row.createCell(10).setCellValue(r + 2);
+				row.createCell(10).setCellValue(written + 2);
 			}
 			workbook.write(out);
 		}

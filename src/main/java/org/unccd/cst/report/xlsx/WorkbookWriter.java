@@ -5,6 +5,11 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,7 +33,9 @@ import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.WorkItem;
 import org.unccd.cst.report.ReportData;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Writes the workbook of a session in one language: Summary, Charts (drawn from the cells
@@ -367,10 +374,8 @@ class WorkbookWriter {
 			SXSSFSheet sheet = workbook.createSheet(name);
 			new SheetWriter(sheet, styles).header(header).skipRows((int) rows).finish(widths);
 			workbook.streamRows(sheet, new CellRangeAddress(0, (int) rows, 0, header.length - 1), (xml) -> {
-				JdbcTemplate streaming = new JdbcTemplate(this.jdbc.getDataSource());
-				streaming.setFetchSize(1000);
 				long[] number = { 1 };
-				streaming.query(query, (rs) -> {
+				streamQuery(query, (rs) -> {
 					xml.row(++number[0])
 						.date(rs.getDate(1).toLocalDate(), date)
 						.text(rs.getString(2), text, quoted)
@@ -388,6 +393,43 @@ class WorkbookWriter {
 			part++;
 		}
 		while (part * this.maxDataRows < count);
+	}
+
+	/**
+	 * Runs a query whose rows are read once, in order, as they come: H2 otherwise copies
+	 * the whole result into a temporary file before handing over the first row, which for
+	 * a ledger of a million rows takes longer than writing it out.
+	 */
+	private void streamQuery(String sql, RowCallbackHandler handler, Object... args) {
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+			if (h2) {
+				lazy(connection, true);
+			}
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setFetchSize(1000);
+				for (int i = 0; i < args.length; i++) {
+					statement.setObject(i + 1, args[i]);
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						handler.processRow(rs);
+					}
+				}
+			}
+			finally {
+				if (h2) {
+					lazy(connection, false);
+				}
+			}
+			return null;
+		});
+	}
+
+	private static void lazy(Connection connection, boolean lazy) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+		}
 	}
 
 	private void funding(SXSSFWorkbook workbook, WorkbookStyles styles) {
