@@ -143,6 +143,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeWorkbooks", jobRepository).listener(STEP_LOG)
+			.listener(WarmUp.LISTENER)
 			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -150,6 +151,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeReports", jobRepository).listener(STEP_LOG)
+			.listener(WarmUp.LISTENER)
 			.tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}
