@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
 import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.job.WarmUp;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeException;
 import org.unccd.cst.programme.ProgrammeLoader;
@@ -27,6 +29,8 @@ import org.unccd.cst.publish.Publisher;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -167,9 +171,17 @@ public final class Launcher {
 				return SUCCESS;
 			}
 		}
-		try (ConfigurableApplicationContext context = context(parameters, progress)) {
+		try (ConfigurableApplicationContext context = context(parameters, progress, !current)) {
 			int code = SUCCESS;
 			if (!current) {
+				// the first step writes JSON; reading a workbook uses the libraries the
+				// warm-up initializes: the run waits for those it needs at once
+				if (inputs.stream().anyMatch((entry) -> entry.file().toLowerCase(Locale.ROOT).endsWith(".xlsx"))) {
+					WarmUp.await();
+				}
+				else {
+					WarmUp.awaitJson();
+				}
 				ReportRunner.Result result = context.getBean(ReportRunner.class)
 					.run(parameters, programme.session(), digest);
 				PrintStream stream = (result.exitCode() == FAILED) ? this.err : this.out;
@@ -187,7 +199,12 @@ public final class Launcher {
 		}
 	}
 
-	private ConfigurableApplicationContext context(RunParameters parameters, String progress) {
+	/**
+	 * The Spring context of a run. With {@code warmUp}, the libraries of the later steps
+	 * are got ready on another thread ({@link WarmUp}) while the context starts, from the
+	 * moment logging is set up, so that nothing they log escapes its settings.
+	 */
+	private ConfigurableApplicationContext context(RunParameters parameters, String progress, boolean warmUp) {
 		List<String> args = new java.util.ArrayList<>(List.of(contextArgs()));
 		if (progress != null) {
 			// as a command-line property, --progress wins over cst.progress set elsewhere
@@ -196,9 +213,17 @@ public final class Launcher {
 		// defaults: a database URL configured elsewhere (the postgres profile) wins over
 		// the
 		// H2 file
-		return new SpringApplicationBuilder(this.application).properties(Map.of("spring.datasource.url",
-				databaseUrl(parameters.output()), "cst.output-folder", parameters.output().toAbsolutePath().toString()))
-			.run(args.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(this.application)
+			.properties(Map.of("spring.datasource.url", databaseUrl(parameters.output()), "cst.output-folder",
+					parameters.output().toAbsolutePath().toString()));
+		if (warmUp) {
+			builder.listeners((ApplicationEvent event) -> {
+				if (event instanceof ApplicationEnvironmentPreparedEvent) {
+					WarmUp.start();
+				}
+			});
+		}
+		return builder.run(args.toArray(String[]::new));
 	}
 
 	/**

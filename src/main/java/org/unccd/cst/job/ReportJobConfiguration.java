@@ -22,7 +22,9 @@ import org.unccd.cst.report.xlsx.WorkbookTasklet;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -35,7 +37,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job and its steps, in order: load the programme, ingest the data files, check
- * across rows, aggregate, write the workbooks, write the reports, publish.
+ * across rows, aggregate, write the workbooks and the reports (at the same time),
+ * publish.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
@@ -45,6 +48,9 @@ class ReportJobConfiguration {
 	static final int CHUNK_SIZE = 2000;
 
 	private static final StepLog STEP_LOG = new StepLog();
+
+	/** Runs the workbooks and the reports at the same time, recorded in that order. */
+	private static final InOrderSplit DOCUMENTS = new InOrderSplit();
 
 	@Bean
 	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
@@ -143,6 +149,8 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeWorkbooks", jobRepository).listener(STEP_LOG)
+			.listener(DOCUMENTS)
+			.listener(WarmUp.LISTENER)
 			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -150,6 +158,8 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeReports", jobRepository).listener(STEP_LOG)
+			.listener(DOCUMENTS)
+			.listener(WarmUp.LISTENER)
 			.tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -166,18 +176,25 @@ class ReportJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * The steps in order, but for the workbooks and the reports, which only read what
+	 * aggregation left and are written at the same time, on two threads.
+	 */
 	@Bean
 	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
 			Step writeWorkbooks, Step writeReports, Step publish) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener())
-			.start(loadProgramme)
+		Flow documents = new FlowBuilder<Flow>("documents").split(DOCUMENTS)
+			.add(new FlowBuilder<Flow>("workbooks").start(writeWorkbooks).build(),
+					new FlowBuilder<Flow>("reports").start(writeReports).build())
+			.build();
+		Flow steps = new FlowBuilder<Flow>(JOB_NAME).start(loadProgramme)
 			.next(ingest)
 			.next(crossCheck)
 			.next(aggregate)
-			.next(writeWorkbooks)
-			.next(writeReports)
+			.next(documents)
 			.next(publish)
 			.build();
+		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener()).start(steps).end().build();
 	}
 
 }
