@@ -67,17 +67,19 @@ public final class StagingSchema {
 		sql.add("DROP TABLE IF EXISTS reject");
 		sql.add("CREATE TABLE reject (seq BIGINT PRIMARY KEY, source_id INT NOT NULL, line BIGINT NOT NULL, "
 				+ "col VARCHAR(100), val VARCHAR(10000), reason VARCHAR(30000) NOT NULL)");
+		sql.addAll(StagingTotals.statements());
+		sql.addAll(LatestProgress.statements());
+		sql.add("DROP TABLE IF EXISTS " + DUPLICATE_CANDIDATE);
+		sql.add("CREATE TABLE " + DUPLICATE_CANDIDATE + " (seq BIGINT PRIMARY KEY, tbl VARCHAR(20) NOT NULL, "
+				+ "reference VARCHAR(10000) NOT NULL, first_seq BIGINT)");
 		return sql;
 	}
 
 	/**
-	 * Indexes made once the rows are in, for the cross-row checks and the aggregation.
+	 * The rows of expenditures and funding whose reference may have been met before in
+	 * their table ({@link ReferenceFilter}); {@link CrossRowChecks} settles them.
 	 */
-	public static List<String> indexes() {
-		return List.of("CREATE INDEX IF NOT EXISTS expenditure_reference ON expenditure (reference, seq)",
-				"CREATE INDEX IF NOT EXISTS funding_reference ON funding (reference, seq)",
-				"CREATE INDEX IF NOT EXISTS progress_latest ON progress (outcome, row_date DESC, seq DESC)");
-	}
+	public static final String DUPLICATE_CANDIDATE = "duplicate_candidate";
 
 	public static String insert(DataTable table) {
 		List<String> names = new ArrayList<>(List.of("seq", "source_id", "line"));

@@ -2,6 +2,7 @@ package org.unccd.cst.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
@@ -110,8 +111,15 @@ class ReportJobConfiguration {
 	}
 
 	@Bean
+	@StepScope
+	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc, @Value("#{jobParameters['input']}") String input,
+			@Value("#{jobParameters['asOf']}") String asOf) {
+		return new StagingItemWriter(jdbc, Path.of(input), LocalDate.parse(asOf));
+	}
+
+	@Bean
 	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, JdbcTemplate jdbc,
+			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, StagingItemWriter stagingItemWriter,
 			IngestProgress ingestProgress) {
 		// after the step log: the progress line is cleared before the step's last line
 		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
@@ -121,14 +129,17 @@ class ReportJobConfiguration {
 			.transactionManager(transactionManager)
 			.reader(dataFileItemReader)
 			.processor(rowProcessor)
-			.writer(new StagingItemWriter(jdbc))
+			.writer(stagingItemWriter)
 			.build();
 	}
 
 	@Bean
 	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("crossCheck", jobRepository).listener(STEP_LOG).tasklet((contribution, chunkContext) -> {
-			new CrossRowChecks(jdbc).run();
+			LocalDate asOf = RunParameters
+				.from(chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters())
+				.asOf();
+			new CrossRowChecks(jdbc, asOf).run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
