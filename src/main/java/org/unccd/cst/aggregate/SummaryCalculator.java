@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.unccd.cst.ingest.DataTable;
+import org.unccd.cst.ingest.LatestProgress;
+import org.unccd.cst.ingest.StagingTotals;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Funding;
 import org.unccd.cst.model.Messages;
@@ -44,6 +46,9 @@ public class SummaryCalculator {
 	/** Each outcome's percent as reported, before rounding: work items average these. */
 	private final Map<String, BigDecimal> reportedPercents = new HashMap<>();
 
+	/** What the ingest step's totals cover ({@link StagingTotals#covered}). */
+	private long covered = -1;
+
 	public SummaryCalculator(JdbcTemplate jdbc, Programme programme, LocalDate asOf) {
 		this.jdbc = jdbc;
 		this.programme = programme;
@@ -52,8 +57,8 @@ public class SummaryCalculator {
 
 	public Summary calculate() {
 		List<Summary.OutcomeStatus> outcomes = outcomes();
-		Map<String, BigDecimal> spentByItem = sumBy("SELECT work_item, SUM(amount_pc) FROM expenditure "
-				+ "WHERE row_date <= ? AND work_item IS NOT NULL GROUP BY work_item");
+		Map<String, BigDecimal> spentByItem = sumBy(DataTable.EXPENDITURES, "key1",
+				"after_as_of = 0 AND key1 IS NOT NULL");
 		List<Summary.WorkItemStatus> workItems = workItems(outcomes, spentByItem);
 		Summary.Budget budget = budget();
 		Summary partial = new Summary(this.programme.session(), this.asOf.toString(), this.programme.currency(),
@@ -63,25 +68,23 @@ public class SummaryCalculator {
 	}
 
 	private List<Summary.OutcomeStatus> outcomes() {
-		// outcomes are few and rows many: one index seek per outcome for its latest row
+		// outcomes are few and rows many: the ingest step kept the latest row of each
 		Map<String, BigDecimal> percents = this.reportedPercents;
-		Date cutOff = Date.valueOf(this.asOf);
 		List<Summary.OutcomeStatus> statuses = new ArrayList<>();
 		for (Outcome outcome : this.programme.allOutcomes()) {
-			Object[] row = this.jdbc
-				.query("SELECT status, row_date FROM progress WHERE outcome = ? AND row_date <= ? "
-						+ "ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
-						(rs, n) -> new Object[] { rs.getString(1), rs.getDate(2).toLocalDate() }, outcome.code(),
-						cutOff)
-				.stream()
-				.findFirst()
-				.orElse(null);
-			this.jdbc.query(
-					"SELECT CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM progress WHERE outcome = ? "
-							+ "AND row_date <= ? AND (percent IS NOT NULL OR status = 'completed') "
-							+ "ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
-					(rs, n) -> rs.getBigDecimal(1), outcome.code(), cutOff)
-				.forEach((percent) -> percents.put(outcome.code(), percent));
+			Long latest = LatestProgress.seq(this.jdbc, outcome.code(), LatestProgress.Kind.STATUS, this.asOf,
+					covered());
+			Object[] row = (latest == null) ? null
+					: this.jdbc.queryForObject("SELECT status, row_date FROM progress WHERE seq = ?",
+							(rs, n) -> new Object[] { rs.getString(1), rs.getDate(2).toLocalDate() }, latest);
+			Long withPercent = LatestProgress.seq(this.jdbc, outcome.code(), LatestProgress.Kind.PERCENT, this.asOf,
+					covered());
+			if (withPercent != null) {
+				this.jdbc.query(
+						"SELECT CASE WHEN status = 'completed' THEN 100 ELSE percent END FROM progress WHERE seq = ?",
+						(rs, n) -> rs.getBigDecimal(1), withPercent)
+					.forEach((percent) -> percents.put(outcome.code(), percent));
+			}
 			String status = (row != null) ? (String) row[0] : ProgressRules.PLANNED;
 			BigDecimal percent = Money.percent(percents.getOrDefault(outcome.code(), BigDecimal.ZERO));
 			boolean overdue = ProgressRules.overdue(outcome.due(), status, this.asOf);
@@ -117,14 +120,12 @@ public class SummaryCalculator {
 	}
 
 	private Summary.Budget budget() {
-		Date cutOff = Date.valueOf(this.asOf);
-		Map<String, BigDecimal> spentByLine = sumBy(
-				"SELECT budget_line, SUM(amount_pc) FROM expenditure WHERE row_date <= ? GROUP BY budget_line");
-		Map<String, BigDecimal> received = sumBy("SELECT source, SUM(amount_pc) FROM funding WHERE row_date <= ? "
-				+ "AND status = 'received' GROUP BY source");
+		Map<String, BigDecimal> spentByLine = sumBy(DataTable.EXPENDITURES, "key2", "after_as_of = 0");
+		Map<String, BigDecimal> received = sumBy(DataTable.FUNDING, "key1", "after_as_of = 0 AND key2 = 'received'");
 		BigDecimal pledged = this.jdbc.queryForObject(
-				"SELECT COALESCE(SUM(amount_pc), 0) FROM funding WHERE row_date <= ? AND status = 'pledged'",
-				BigDecimal.class, cutOff);
+				"SELECT COALESCE(SUM(amount), 0) FROM (" + StagingTotals.figures(DataTable.FUNDING)
+						+ ") f WHERE after_as_of = 0 AND key2 = 'pledged'",
+				BigDecimal.class, StagingTotals.arguments(DataTable.FUNDING, this.asOf, covered()));
 		Map<String, BigDecimal[]> bySource = new LinkedHashMap<>();
 		for (String source : List.of("core", "extrabudgetary")) {
 			bySource.put(source, new BigDecimal[] { BigDecimal.ZERO, received.getOrDefault(source, BigDecimal.ZERO),
@@ -203,14 +204,11 @@ public class SummaryCalculator {
 		});
 		long[] afterAsOf = { 0 };
 		for (DataTable table : DataTable.values()) {
-			String after = table.cutOffApplies() ? "SUM(CASE WHEN row_date > ? THEN 1 ELSE 0 END)" : "0 * COUNT(*)";
-			Object[] args = table.cutOffApplies() ? new Object[] { Date.valueOf(this.asOf) } : new Object[0];
-			this.jdbc.query(
-					"SELECT source_id, COUNT(*), " + after + " FROM " + table.stagingTable() + " GROUP BY source_id",
-					(rs) -> {
+			this.jdbc.query("SELECT source_id, SUM(n), SUM(after_as_of * n) FROM (" + StagingTotals.figures(table)
+					+ ") f GROUP BY source_id HAVING SUM(n) <> 0", (rs) -> {
 						counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[0] += rs.getLong(2);
 						afterAsOf[0] += rs.getLong(3);
-					}, args);
+					}, StagingTotals.arguments(table, this.asOf, covered()));
 		}
 		this.jdbc.query("SELECT source_id, COUNT(*) FROM reject WHERE source_id >= 0 GROUP BY source_id", (rs) -> {
 			counts.computeIfAbsent(rs.getInt(1), (id) -> new long[2])[1] += rs.getLong(2);
@@ -227,12 +225,24 @@ public class SummaryCalculator {
 		return new Summary.Inputs(accepted + rejected, accepted, rejected, afterAsOf[0], files);
 	}
 
-	private Map<String, BigDecimal> sumBy(String sql) {
+	/**
+	 * Sums of converted amounts of a table's rows by a key of its totals, for the groups
+	 * that have rows.
+	 */
+	private Map<String, BigDecimal> sumBy(DataTable table, String key, String condition) {
 		Map<String, BigDecimal> sums = new HashMap<>();
-		this.jdbc.query(sql, (rs) -> {
-			sums.put(rs.getString(1), rs.getBigDecimal(2));
-		}, Date.valueOf(this.asOf));
+		this.jdbc.query("SELECT " + key + ", SUM(amount) FROM (" + StagingTotals.figures(table) + ") f WHERE "
+				+ condition + " GROUP BY " + key + " HAVING SUM(n) <> 0", (rs) -> {
+					sums.put(rs.getString(1), rs.getBigDecimal(2));
+				}, StagingTotals.arguments(table, this.asOf, covered()));
 		return sums;
+	}
+
+	private long covered() {
+		if (this.covered < 0) {
+			this.covered = StagingTotals.covered(this.jdbc, this.asOf);
+		}
+		return this.covered;
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.unccd.cst.ingest;
 
+import java.time.LocalDate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,35 +10,65 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The check that needs other rows, run in SQL once every file is in: a reference met
  * again in its table is rejected, pointing to the first row that holds it.
+ * <p>
+ * Only the rows the ingest step recorded as candidates (their reference may have been met
+ * before, {@link ReferenceFilter}) and rows it did not write are looked at: with no
+ * candidate there is nothing to do. Otherwise an index on the references finds the first
+ * row of each candidate's reference; the candidates after it are rejected and deleted,
+ * and taken away from the totals.
  */
 public class CrossRowChecks {
 
 	private static final Logger log = LoggerFactory.getLogger(CrossRowChecks.class);
 
+	private static final String CANDIDATE = StagingSchema.DUPLICATE_CANDIDATE;
+
 	private final JdbcTemplate jdbc;
 
-	public CrossRowChecks(JdbcTemplate jdbc) {
+	private final LocalDate asOf;
+
+	/**
+	 * The checks of a run.
+	 * @param asOf the as-of date of the run's totals
+	 */
+	public CrossRowChecks(JdbcTemplate jdbc, LocalDate asOf) {
 		this.jdbc = jdbc;
+		this.asOf = asOf;
 	}
 
 	public void run() {
-		StagingSchema.indexes().forEach(this.jdbc::execute);
-		for (String table : new String[] { DataTable.EXPENDITURES.stagingTable(), DataTable.FUNDING.stagingTable() }) {
+		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
 			int duplicates = rejectDuplicates(table);
-			log.info("Checked {}: {} duplicate reference(s)", table, duplicates);
+			log.info("Checked {}: {} duplicate reference(s)", table.stagingTable(), duplicates);
 		}
 	}
 
-	private int rejectDuplicates(String table) {
+	private int rejectDuplicates(DataTable table) {
+		String name = table.stagingTable();
+		long covered = StagingTotals.covered(this.jdbc, this.asOf);
+		this.jdbc.update(
+				"INSERT INTO " + CANDIDATE
+						+ " (seq, tbl, reference) SELECT t.seq, CAST(? AS VARCHAR(20)), t.reference FROM " + name
+						+ " t WHERE t.seq > ? AND NOT EXISTS (SELECT 1 FROM " + CANDIDATE + " c WHERE c.seq = t.seq)",
+				name, covered);
+		Long candidates = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + CANDIDATE + " WHERE tbl = ?", Long.class,
+				name);
+		if (candidates == null || candidates == 0) {
+			return 0;
+		}
+		this.jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + "_reference ON " + name + " (reference, seq)");
+		this.jdbc.update("UPDATE " + CANDIDATE + " c SET first_seq = (SELECT MIN(p.seq) FROM " + name
+				+ " p WHERE p.reference = c.reference) WHERE c.tbl = ?", name);
 		int duplicates = this.jdbc.update("INSERT INTO reject (seq, source_id, line, col, val, reason) "
 				+ "SELECT t.seq, t.source_id, t.line, 'reference', t.reference, 'duplicate reference \"' || t.reference "
-				+ "|| '\" (first at ' || f.label || ':' || CAST(first.line AS VARCHAR) || ')' FROM " + table + " t "
-				+ "JOIN (SELECT reference, MIN(seq) AS first_seq FROM " + table
-				+ " GROUP BY reference HAVING COUNT(*) > 1) d ON t.reference = d.reference AND t.seq > d.first_seq "
-				+ "JOIN " + table + " first ON first.seq = d.first_seq JOIN source_file f ON f.id = first.source_id");
+				+ "|| '\" (first at ' || f.label || ':' || CAST(first.line AS VARCHAR) || ')' FROM " + CANDIDATE
+				+ " c JOIN " + name + " t ON t.seq = c.seq JOIN " + name + " first ON first.seq = c.first_seq "
+				+ "JOIN source_file f ON f.id = first.source_id WHERE c.tbl = ? AND c.first_seq < c.seq", name);
 		if (duplicates > 0) {
-			this.jdbc.update("DELETE FROM " + table + " t WHERE EXISTS (SELECT 1 FROM " + table
-					+ " p WHERE p.reference = t.reference AND p.seq < t.seq)");
+			String duplicate = "c.tbl = ? AND c.first_seq < c.seq";
+			StagingTotals.subtract(this.jdbc, table, this.asOf, CANDIDATE + " c", duplicate, name);
+			this.jdbc.update("MERGE INTO " + name + " t USING (SELECT c.seq FROM " + CANDIDATE + " c WHERE " + duplicate
+					+ ") d ON t.seq = d.seq WHEN MATCHED THEN DELETE", name);
 		}
 		return duplicates;
 	}

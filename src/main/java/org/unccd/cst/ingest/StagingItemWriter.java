@@ -1,5 +1,11 @@
 package org.unccd.cst.ingest;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -8,24 +14,73 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a chunk of validated rows into the staging tables: accepted rows into their
- * table, rejected ones into {@code reject}, in the chunk's transaction.
+ * table, rejected ones into {@code reject}, in the chunk's transaction. With them go the
+ * chunk's totals ({@link StagingTotals}), the latest progress rows so far
+ * ({@link LatestProgress}) and the rows whose reference may be a duplicate
+ * ({@link ReferenceFilter}), so that the later steps need not read every row again.
+ * <p>
+ * One writer serves one execution of the ingest step: when it opens, it reads what the
+ * committed chunks of an earlier execution hold.
  */
-public class StagingItemWriter implements ItemWriter<IngestedRow> {
+public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
 	/** A value is kept in full up to this length in the reject table. */
 	static final int MAX_REJECTED_VALUE = 1000;
 
+	private static final String INSERT_CANDIDATE = "INSERT INTO " + StagingSchema.DUPLICATE_CANDIDATE
+			+ " (seq, tbl, reference) VALUES (?, ?, ?)";
+
 	private final JdbcTemplate jdbc;
+
+	private final Path inputDir;
+
+	private final LocalDate asOf;
 
 	private final Set<Integer> knownSources = new HashSet<>();
 
-	public StagingItemWriter(JdbcTemplate jdbc) {
+	private final LatestProgress latest;
+
+	private ReferenceFilter references;
+
+	/**
+	 * A writer for one ingest step.
+	 * @param inputDir the input folder, whose size sets that of the reference filter
+	 * @param asOf the as-of date the totals and the latest rows are made for
+	 */
+	public StagingItemWriter(JdbcTemplate jdbc, Path inputDir, LocalDate asOf) {
 		this.jdbc = jdbc;
+		this.inputDir = inputDir;
+		this.asOf = asOf;
+		this.latest = new LatestProgress(asOf);
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		long bytes = 0;
+		for (Path file : DataFileItemReader.dataFiles(this.inputDir)) {
+			bytes += file.toFile().length();
+		}
+		this.references = ReferenceFilter.forInput(bytes);
+		// after a restart: the references and latest rows of the committed chunks
+		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
+			this.jdbc.query("SELECT reference FROM " + table.stagingTable(), (rs) -> {
+				this.references.add(table, rs.getString(1));
+			});
+		}
+		this.latest.load(this.jdbc);
+	}
+
+	@Override
+	public void close() {
+		// the filter is large: it goes with the step
+		this.references = null;
 	}
 
 	@Override
@@ -33,19 +88,33 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 		Map<DataTable, List<Object[]>> accepted = new EnumMap<>(DataTable.class);
 		List<Object[]> rejected = new ArrayList<>();
 		List<Object[]> sources = new ArrayList<>();
+		List<Object[]> candidates = new ArrayList<>();
+		StagingTotals totals = new StagingTotals(this.asOf);
 		for (IngestedRow row : chunk) {
 			RawRecord raw = row.raw();
+			totals.cover(raw.seq());
 			if (this.knownSources.add(raw.sourceId())) {
 				sources.add(new Object[] { raw.sourceId(), raw.source(),
 						(raw.table() != null) ? raw.table().prefix() : null });
 			}
 			if (row.accepted()) {
+				DataTable table = raw.table();
 				Object[] values = new Object[row.values().length + 3];
 				values[0] = raw.seq();
 				values[1] = raw.sourceId();
 				values[2] = raw.line();
 				System.arraycopy(row.values(), 0, values, 3, row.values().length);
-				accepted.computeIfAbsent(raw.table(), (table) -> new ArrayList<>()).add(values);
+				accepted.computeIfAbsent(table, (t) -> new ArrayList<>()).add(values);
+				totals.add(table, raw.sourceId(), row.values());
+				if (table == DataTable.PROGRESS) {
+					this.latest.add(raw.seq(), row.values());
+				}
+				else if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
+					String reference = (String) row.values()[table.column("reference")];
+					if (this.references.add(table, reference)) {
+						candidates.add(new Object[] { raw.seq(), table.stagingTable(), reference });
+					}
+				}
 			}
 			else if (row.problem() != null) {
 				RawRecord.Problem problem = row.problem();
@@ -56,10 +125,48 @@ public class StagingItemWriter implements ItemWriter<IngestedRow> {
 		if (!sources.isEmpty()) {
 			StagingSchema.saveSources(this.jdbc, sources);
 		}
-		accepted.forEach((table, rows) -> this.jdbc.batchUpdate(StagingSchema.insert(table), rows,
-				StagingSchema.insertTypes(table)));
+		accepted.forEach((table, rows) -> insert(StagingSchema.insert(table), rows, StagingSchema.insertTypes(table)));
 		if (!rejected.isEmpty()) {
-			this.jdbc.batchUpdate(StagingSchema.INSERT_REJECT, rejected, StagingSchema.REJECT_TYPES);
+			insert(StagingSchema.INSERT_REJECT, rejected, StagingSchema.REJECT_TYPES);
+		}
+		if (!candidates.isEmpty()) {
+			insert(INSERT_CANDIDATE, candidates, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR });
+		}
+		totals.write(this.jdbc);
+		this.latest.write(this.jdbc);
+	}
+
+	/** Inserts rows in one batch, each value bound with the setter of its type. */
+	private void insert(String sql, List<Object[]> rows, int[] types) {
+		this.jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				Object[] values = rows.get(i);
+				for (int column = 0; column < types.length; column++) {
+					bind(ps, column + 1, types[column], values[column]);
+				}
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+
+		});
+	}
+
+	private static void bind(PreparedStatement ps, int index, int type, Object value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, type);
+			return;
+		}
+		switch (type) {
+			case Types.BIGINT -> ps.setLong(index, ((Number) value).longValue());
+			case Types.INTEGER -> ps.setInt(index, ((Number) value).intValue());
+			case Types.VARCHAR -> ps.setString(index, (String) value);
+			case Types.DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+			default -> ps.setObject(index, value, type);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.unccd.cst.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,43 @@ public final class StagingSchema {
 			case "priority" -> "INT";
 			default -> "VARCHAR(10000)";
 		};
+	}
+
+	/**
+	 * The scale of a decimal data column, -1 for other columns; the rate and the
+	 * converted amount of expenditures and funding follow the table's columns.
+	 */
+	static int scale(String name) {
+		return switch (name) {
+			case "percent" -> 4;
+			case "amount", "rate" -> 12;
+			default -> -1;
+		};
+	}
+
+	/** The scale of {@code conversion_rate} and {@code amount_pc}. */
+	private static final int[] CONVERTED_SCALES = { 12, 2 };
+
+	/**
+	 * An accepted row with its decimals at the scale of their columns, rounded half up as
+	 * the database rounds a value it stores, so that the database need not convert them.
+	 */
+	static IngestedRow toColumnScale(IngestedRow row) {
+		if (!row.accepted()) {
+			return row;
+		}
+		DataTable table = row.raw().table();
+		Object[] values = row.values();
+		List<String> columns = table.columns();
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] instanceof BigDecimal value) {
+				int scale = (i < columns.size()) ? scale(columns.get(i)) : CONVERTED_SCALES[i - columns.size()];
+				if (scale >= 0 && value.scale() != scale) {
+					values[i] = value.setScale(scale, RoundingMode.HALF_UP);
+				}
+			}
+		}
+		return row;
 	}
 
 	/** The JDBC type of a data column, as bound in {@link #insert(DataTable)}. */
@@ -67,17 +106,19 @@ public final class StagingSchema {
 		sql.add("DROP TABLE IF EXISTS reject");
 		sql.add("CREATE TABLE reject (seq BIGINT PRIMARY KEY, source_id INT NOT NULL, line BIGINT NOT NULL, "
 				+ "col VARCHAR(100), val VARCHAR(10000), reason VARCHAR(30000) NOT NULL)");
+		sql.addAll(StagingTotals.statements());
+		sql.addAll(LatestProgress.statements());
+		sql.add("DROP TABLE IF EXISTS " + DUPLICATE_CANDIDATE);
+		sql.add("CREATE TABLE " + DUPLICATE_CANDIDATE + " (seq BIGINT PRIMARY KEY, tbl VARCHAR(20) NOT NULL, "
+				+ "reference VARCHAR(10000) NOT NULL, first_seq BIGINT)");
 		return sql;
 	}
 
 	/**
-	 * Indexes made once the rows are in, for the cross-row checks and the aggregation.
+	 * The rows of expenditures and funding whose reference may have been met before in
+	 * their table ({@link ReferenceFilter}); {@link CrossRowChecks} settles them.
 	 */
-	public static List<String> indexes() {
-		return List.of("CREATE INDEX IF NOT EXISTS expenditure_reference ON expenditure (reference, seq)",
-				"CREATE INDEX IF NOT EXISTS funding_reference ON funding (reference, seq)",
-				"CREATE INDEX IF NOT EXISTS progress_latest ON progress (outcome, row_date DESC, seq DESC)");
-	}
+	public static final String DUPLICATE_CANDIDATE = "duplicate_candidate";
 
 	public static String insert(DataTable table) {
 		List<String> names = new ArrayList<>(List.of("seq", "source_id", "line"));

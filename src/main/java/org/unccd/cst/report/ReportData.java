@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.unccd.cst.ingest.DataTable;
+import org.unccd.cst.ingest.LatestProgress;
+import org.unccd.cst.ingest.StagingTotals;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 
@@ -62,12 +64,15 @@ public class ReportData {
 			return this.latest;
 		}
 		Map<String, String> summaries = new HashMap<>();
+		long covered = StagingTotals.covered(this.jdbc, this.asOf);
 		for (String outcome : this.outcomes) {
-			this.jdbc
-				.query("SELECT " + localized("summary") + " FROM progress WHERE outcome = ? AND row_date <= ? "
-						+ "AND summary IS NOT NULL ORDER BY outcome, row_date DESC, seq DESC FETCH FIRST 1 ROW ONLY",
-						(rs, n) -> rs.getString(1), outcome, Date.valueOf(this.asOf))
-				.forEach((summary) -> summaries.put(outcome, summary));
+			Long seq = LatestProgress.seq(this.jdbc, outcome, LatestProgress.Kind.SUMMARY, this.asOf, covered);
+			if (seq != null) {
+				this.jdbc
+					.query("SELECT " + localized("summary") + " FROM progress WHERE seq = ?",
+							(rs, n) -> rs.getString(1), seq)
+					.forEach((summary) -> summaries.put(outcome, summary));
+			}
 		}
 		this.latest = summaries;
 		return summaries;

@@ -1,0 +1,154 @@
+package org.unccd.cst.ingest;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unccd.cst.TestInputs;
+import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.aggregate.SummaryCalculator;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.programme.ProgrammeLoader;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the ingest step writes beside the rows (totals, latest progress rows, candidate
+ * duplicates) gives the same summary and the same rejects as the rows alone, across
+ * chunks and across a restart.
+ */
+class StagingItemWriterTests {
+
+	private static final LocalDate AS_OF = LocalDate.parse(TestInputs.AS_OF);
+
+	@TempDir
+	Path dir;
+
+	private JdbcTemplate jdbc;
+
+	private final AtomicLong seq = new AtomicLong();
+
+	@BeforeEach
+	void setUp() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:" + getClass().getSimpleName() + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		this.jdbc = new JdbcTemplate(dataSource);
+		StagingSchema.statements().forEach(this.jdbc::execute);
+	}
+
+	@Test
+	void duplicatesAcrossChunksAndARestartAreRejectedAndLeaveTheTotals() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Programme programme = ProgrammeLoader.load(input);
+		new ProposalsLoader(this.jdbc).load(input);
+		StagingItemWriter writer = open();
+		writer.write(new Chunk<>(expenditure("R-1", "L1", "A.1", "2021-01-05", "10.00"),
+				expenditure("R-2", "L2", null, "2021-02-05", "20.00"),
+				expenditure("R-1", "L1", "A.1", "2021-03-05", "30.00"),
+				progress("A.1-x", "2021-01-01", "planned", null), progress("A.1-x", "2021-02-01", "in_progress", "40"),
+				funding("F-1", "received", "2021-02-01", "100.00")));
+		writer.write(new Chunk<>(expenditure("R-2", "L2", "B", "2021-05-05", "40.00"),
+				expenditure("R-3", "L1", "B", "2021-04-05", "50.00"), funding("R-1", "pledged", "2021-03-01", "70.00"),
+				funding("F-1", "received", "2021-03-01", "80.00"), progress("B-x", "2021-04-30", "completed", null)));
+		writer.close();
+		// a restarted step: a new writer reads what the committed chunks hold
+		writer = open();
+		writer.write(new Chunk<>(expenditure("R-3", "L2", null, "2021-04-06", "60.00"),
+				progress("A.1-x", "2021-02-01", "delayed", null), progress("A.1-x", "2021-06-01", "completed", null)));
+		writer.close();
+
+		new CrossRowChecks(this.jdbc, AS_OF).run();
+
+		assertThat(this.jdbc.queryForList("SELECT seq || ' ' || reason FROM reject ORDER BY seq", String.class))
+			.containsExactly("3 duplicate reference \"R-1\" (first at progress/expenditures.csv:2)",
+					"7 duplicate reference \"R-2\" (first at progress/expenditures.csv:3)",
+					"10 duplicate reference \"F-1\" (first at progress/funding.csv:7)",
+					"12 duplicate reference \"R-3\" (first at progress/expenditures.csv:9)");
+		Summary kept = new SummaryCalculator(this.jdbc, programme, AS_OF).calculate();
+		// without what the writer kept beside the rows, the summary is made from the rows
+		for (String table : List.of(StagingTotals.CHUNKS, StagingTotals.TABLE, LatestProgress.TABLE)) {
+			this.jdbc.execute("DELETE FROM " + table);
+		}
+		Summary fromRows = new SummaryCalculator(this.jdbc, programme, AS_OF).calculate();
+		assertThat(kept).isEqualTo(fromRows);
+		assertThat(kept.inputs().accepted()).isEqualTo(10);
+		assertThat(kept.budget().spent()).isEqualByComparingTo("80.00");
+		assertThat(kept.outcomes()).extracting(Summary.OutcomeStatus::status)
+			.containsExactly("delayed", "planned", "completed");
+	}
+
+	@Test
+	void aFilterNeverMissesAReferenceItWasGiven() {
+		ReferenceFilter filter = ReferenceFilter.forInput(0);
+		List<String> references = new ArrayList<>();
+		for (int i = 0; i < 50_000; i++) {
+			references.add("REF-" + i);
+		}
+		references.forEach((reference) -> filter.add(DataTable.EXPENDITURES, reference));
+		assertThat(references).allMatch((reference) -> filter.add(DataTable.EXPENDITURES, reference));
+	}
+
+	private StagingItemWriter open() {
+		StagingItemWriter writer = new StagingItemWriter(this.jdbc, this.dir, AS_OF);
+		writer.open(new ExecutionContext());
+		return writer;
+	}
+
+	private IngestedRow expenditure(String reference, String line, String workItem, String date, String amount) {
+		DataTable table = DataTable.EXPENDITURES;
+		Object[] values = new Object[table.columns().size() + 2];
+		values[table.column("date")] = LocalDate.parse(date);
+		values[table.column("budget_line")] = line;
+		values[table.column("work_item")] = workItem;
+		values[table.column("amount")] = new BigDecimal(amount);
+		values[table.column("currency")] = "EUR";
+		values[table.column("reference")] = reference;
+		values[table.columns().size()] = BigDecimal.ONE;
+		values[table.columns().size() + 1] = new BigDecimal(amount);
+		return row(table, 0, "progress/expenditures.csv", values);
+	}
+
+	private IngestedRow funding(String reference, String status, String date, String amount) {
+		DataTable table = DataTable.FUNDING;
+		Object[] values = new Object[table.columns().size() + 2];
+		values[table.column("date")] = LocalDate.parse(date);
+		values[table.column("source")] = "extrabudgetary";
+		values[table.column("status")] = status;
+		values[table.column("amount")] = new BigDecimal(amount);
+		values[table.column("currency")] = "EUR";
+		values[table.column("reference")] = reference;
+		values[table.columns().size()] = BigDecimal.ONE;
+		values[table.columns().size() + 1] = new BigDecimal(amount);
+		return row(table, 1, "progress/funding.csv", values);
+	}
+
+	private IngestedRow progress(String outcome, String date, String status, String percent) {
+		DataTable table = DataTable.PROGRESS;
+		Object[] values = new Object[table.columns().size()];
+		values[table.column("date")] = LocalDate.parse(date);
+		values[table.column("outcome")] = outcome;
+		values[table.column("status")] = status;
+		values[table.column("percent")] = (percent != null) ? new BigDecimal(percent) : null;
+		values[table.column("summary")] = "Summary of " + status;
+		return row(table, 2, "progress/progress.csv", values);
+	}
+
+	private IngestedRow row(DataTable table, int sourceId, String source, Object[] values) {
+		long next = this.seq.incrementAndGet();
+		RawRecord raw = new RawRecord(next, sourceId, source, table, next + 1, new String[table.columns().size()],
+				null);
+		return new IngestedRow(raw, values, null);
+	}
+
+}
