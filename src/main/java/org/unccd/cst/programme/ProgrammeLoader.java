@@ -1,5 +1,6 @@
 package org.unccd.cst.programme;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.unccd.cst.model.BudgetLine;
@@ -55,18 +58,45 @@ public final class ProgrammeLoader {
 
 	private static final Set<String> KINDS = Set.of("objective", "coordination");
 
+	/**
+	 * The programme read last, with the file and the bytes it was read from: a run reads
+	 * its programme before it starts and again in every step.
+	 */
+	private static final AtomicReference<Read> LAST = new AtomicReference<>();
+
 	private final Map<String, Node> codes = new HashMap<>();
 
 	private String file = FILE;
 
 	/** Loads the programme of an input folder. */
 	public static Programme load(Path inputDir) {
-		return new ProgrammeLoader().read(inputDir.resolve(FILE));
+		Path path = inputDir.resolve(FILE);
+		byte[] content;
+		try {
+			content = Files.readAllBytes(path);
+		}
+		catch (IOException ex) {
+			// read again below, which says what is wrong
+			content = null;
+		}
+		Path absolute = path.toAbsolutePath().normalize();
+		Read last = LAST.get();
+		if (content != null && last != null && last.path().equals(absolute) && Arrays.equals(last.content(), content)) {
+			return last.programme();
+		}
+		Programme programme = new ProgrammeLoader().read(path, content);
+		if (content != null) {
+			LAST.set(new Read(absolute, content, programme));
+		}
+		return programme;
 	}
 
-	private Programme read(Path path) {
+	private record Read(Path path, byte[] content, Programme programme) {
+	}
+
+	private Programme read(Path path, byte[] content) {
 		this.file = path.getFileName().toString();
-		Node root = compose(path);
+		Node root = compose(path, content);
 		YamlMapping top = YamlMapping.of(this.file, root, "the programme",
 				ordered("session", "title", "source", "currency", "reports", "workItems", "budget"));
 		String session = code(top, "session", "the programme");
@@ -108,7 +138,7 @@ public final class ProgrammeLoader {
 				List.copyOf(lines), List.copyOf(funding));
 	}
 
-	private Node compose(Path path) {
+	private Node compose(Path path, byte[] content) {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
 		options.setMaxAliasesForCollections(20);
@@ -117,7 +147,8 @@ public final class ProgrammeLoader {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(path), decoder)) {
+		try (Reader reader = new java.io.InputStreamReader(
+				(content != null) ? new ByteArrayInputStream(content) : Files.newInputStream(path), decoder)) {
 			Node root = new Yaml(options).compose(reader);
 			if (root == null) {
 				throw new ProgrammeException(this.file, 0, "the file is empty");
