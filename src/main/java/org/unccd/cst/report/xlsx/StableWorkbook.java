@@ -20,8 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * which stores every entry with a zero time and which Excel and LibreOffice both open.
  * Commons Compress's Zip64 records, which a plain {@code ZipArchiveOutputStream} writes
  * in that mode, make LibreOffice refuse the file. Entries are compressed at the fastest
- * level: a ledger of a million rows takes a third of the time for a file about a fifth
- * larger.
+ * level, which costs about a third more bytes (77 MB instead of 58 MB for a ledger of a
+ * million rows) for much less processor time.
  * <p>
  * A sheet can have {@linkplain #streamRows rows written at the end}: straight from their
  * source into the sheet's zip entry, as the workbook is written, on two threads (one

@@ -358,8 +358,8 @@ class WorkbookWriter {
 		long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM expenditure", Long.class);
 		String query = "SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
 				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line "
-				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id ORDER BY e.seq "
-				+ "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id WHERE e.seq >= ? "
+				+ "ORDER BY e.seq FETCH NEXT ? ROWS ONLY";
 		int date = styles.date.getIndex();
 		int text = styles.text.getIndex();
 		int quoted = styles.quotedText.getIndex();
@@ -370,6 +370,12 @@ class WorkbookWriter {
 		do {
 			long offset = part * this.maxDataRows;
 			long rows = Math.min(this.maxDataRows, count - offset);
+			// each sheet starts at the seq of its first row, found on the primary key
+			// alone: no sheet reads the rows of the sheets before it
+			Long first = (rows == 0) ? Long.valueOf(Long.MIN_VALUE)
+					: this.jdbc.queryForObject(
+							"SELECT seq FROM expenditure ORDER BY seq OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY", Long.class,
+							offset);
 			String name = (part == 0) ? "Expenditures" : "Expenditures (" + (part + 1) + ")";
 			SXSSFSheet sheet = workbook.createSheet(name);
 			new SheetWriter(sheet, styles).header(header).skipRows((int) rows).finish(widths);
@@ -388,7 +394,7 @@ class WorkbookWriter {
 						.text(rs.getString(9), text, quoted)
 						.text(rs.getString(10), text, quoted)
 						.integer(rs.getLong(11), integer);
-				}, offset, rows);
+				}, first, rows);
 			});
 			part++;
 		}
