@@ -26,7 +26,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private static final Logger log = LoggerFactory.getLogger(DataFileItemReader.class);
 
-	private static final String READ_COUNT = "records.read";
+	static final String READ_COUNT = "records.read";
 
 	private final Path inputDir;
 

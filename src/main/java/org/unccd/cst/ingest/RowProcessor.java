@@ -9,7 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * What happens to each record between reading and writing: validation against the
- * programme, then conversion of amounts to the programme currency.
+ * programme, conversion of amounts to the programme currency, then decimals brought to
+ * the scale of their staging column ({@link StagingSchema#toColumnScale}).
  */
 public class RowProcessor implements ItemProcessor<RawRecord, IngestedRow> {
 
@@ -25,7 +26,7 @@ public class RowProcessor implements ItemProcessor<RawRecord, IngestedRow> {
 
 	@Override
 	public IngestedRow process(RawRecord record) {
-		return this.converter.process(this.validator.process(record));
+		return StagingSchema.toColumnScale(this.converter.process(this.validator.process(record)));
 	}
 
 }

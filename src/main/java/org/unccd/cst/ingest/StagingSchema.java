@@ -1,5 +1,7 @@
 package org.unccd.cst.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,43 @@ public final class StagingSchema {
 			case "priority" -> "INT";
 			default -> "VARCHAR(10000)";
 		};
+	}
+
+	/**
+	 * The scale of a decimal data column, -1 for other columns; the rate and the
+	 * converted amount of expenditures and funding follow the table's columns.
+	 */
+	static int scale(String name) {
+		return switch (name) {
+			case "percent" -> 4;
+			case "amount", "rate" -> 12;
+			default -> -1;
+		};
+	}
+
+	/** The scale of {@code conversion_rate} and {@code amount_pc}. */
+	private static final int[] CONVERTED_SCALES = { 12, 2 };
+
+	/**
+	 * An accepted row with its decimals at the scale of their columns, rounded half up as
+	 * the database rounds a value it stores, so that the database need not convert them.
+	 */
+	static IngestedRow toColumnScale(IngestedRow row) {
+		if (!row.accepted()) {
+			return row;
+		}
+		DataTable table = row.raw().table();
+		Object[] values = row.values();
+		List<String> columns = table.columns();
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] instanceof BigDecimal value) {
+				int scale = (i < columns.size()) ? scale(columns.get(i)) : CONVERTED_SCALES[i - columns.size()];
+				if (scale >= 0 && value.scale() != scale) {
+					values[i] = value.setScale(scale, RoundingMode.HALF_UP);
+				}
+			}
+		}
+		return row;
 	}
 
 	/** The JDBC type of a data column, as bound in {@link #insert(DataTable)}. */

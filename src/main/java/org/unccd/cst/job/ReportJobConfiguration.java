@@ -6,11 +6,9 @@ import java.time.LocalDate;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
-import org.unccd.cst.ingest.DataFileItemReader;
+import org.unccd.cst.ingest.IngestRowReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
-import org.unccd.cst.ingest.RawRecord;
-import org.unccd.cst.ingest.RowProcessor;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
 import org.unccd.cst.progress.IngestProgress;
@@ -68,16 +66,10 @@ class ReportJobConfiguration {
 			.build();
 	}
 
+	/** The data files, read and checked a little ahead of the ingest step. */
 	@Bean
-	@StepScope
-	DataFileItemReader dataFileItemReader(@Value("#{jobParameters['input']}") String input) {
-		return new DataFileItemReader(Path.of(input));
-	}
-
-	@Bean
-	@StepScope
-	RowProcessor rowProcessor(@Value("#{jobParameters['input']}") String input) {
-		return new RowProcessor(Path.of(input));
+	IngestRowReader ingestReader() {
+		return new IngestRowReader((parameters) -> RunParameters.from(parameters).input());
 	}
 
 	/**
@@ -86,24 +78,24 @@ class ReportJobConfiguration {
 	 * log line is written.
 	 */
 	@Bean
-	IngestProgress ingestProgress(DataFileItemReader dataFileItemReader, @Value("${cst.progress:auto}") String mode,
+	IngestProgress ingestProgress(IngestRowReader ingestReader, @Value("${cst.progress:auto}") String mode,
 			@Value("${cst.progress.interval:10s}") Duration interval) {
-		// the reader is the step-scoped proxy: the counters are those of the running step
+		// the counters are those of the running step
 		IngestProgress.Counters counters = new IngestProgress.Counters() {
 
 			@Override
 			public long rows() {
-				return dataFileItemReader.recordsRead();
+				return ingestReader.recordsRead();
 			}
 
 			@Override
 			public long bytesRead() {
-				return dataFileItemReader.bytesRead();
+				return ingestReader.bytesRead();
 			}
 
 			@Override
 			public long totalBytes() {
-				return dataFileItemReader.totalBytes();
+				return ingestReader.totalBytes();
 			}
 
 		};
@@ -119,16 +111,14 @@ class ReportJobConfiguration {
 
 	@Bean
 	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataFileItemReader dataFileItemReader, RowProcessor rowProcessor, StagingItemWriter stagingItemWriter,
-			IngestProgress ingestProgress) {
+			IngestRowReader ingestReader, StagingItemWriter stagingItemWriter, IngestProgress ingestProgress) {
 		// after the step log: the progress line is cleared before the step's last line
 		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
 			.listener(ingestProgress)
-			.<RawRecord, IngestedRow>chunk(CHUNK_SIZE)
+			.<IngestedRow, IngestedRow>chunk(CHUNK_SIZE)
 			.listener(ingestProgress.chunkListener())
 			.transactionManager(transactionManager)
-			.reader(dataFileItemReader)
-			.processor(rowProcessor)
+			.reader(ingestReader)
 			.writer(stagingItemWriter)
 			.build();
 	}
