@@ -6,9 +6,9 @@ import java.time.LocalDate;
 
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
+import org.unccd.cst.ingest.IngestRowReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
-import org.unccd.cst.ingest.IngestRowReader;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
 import org.unccd.cst.progress.IngestProgress;
@@ -21,9 +21,7 @@ import org.unccd.cst.report.xlsx.WorkbookTasklet;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -36,8 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job and its steps, in order: load the programme, ingest the data files, check
- * across rows, aggregate, write the workbooks and the reports (at the same time),
- * publish.
+ * across rows, aggregate, write the workbooks, write the reports, publish.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportJobConfiguration {
@@ -47,9 +44,6 @@ class ReportJobConfiguration {
 	static final int CHUNK_SIZE = 2000;
 
 	private static final StepLog STEP_LOG = new StepLog();
-
-	/** Runs the workbooks and the reports at the same time, recorded in that order. */
-	private static final InOrderSplit DOCUMENTS = new InOrderSplit();
 
 	@Bean
 	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
@@ -150,8 +144,6 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeWorkbooks", jobRepository).listener(STEP_LOG)
-			.listener(DOCUMENTS)
-			.listener(WarmUp.LISTENER)
 			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -159,8 +151,6 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeReports", jobRepository).listener(STEP_LOG)
-			.listener(DOCUMENTS)
-			.listener(WarmUp.LISTENER)
 			.tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -177,25 +167,18 @@ class ReportJobConfiguration {
 			.build();
 	}
 
-	/**
-	 * The steps in order, but for the workbooks and the reports, which only read what
-	 * aggregation left and are written at the same time, on two threads.
-	 */
 	@Bean
 	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
 			Step writeWorkbooks, Step writeReports, Step publish) {
-		Flow documents = new FlowBuilder<Flow>("documents").split(DOCUMENTS)
-			.add(new FlowBuilder<Flow>("workbooks").start(writeWorkbooks).build(),
-					new FlowBuilder<Flow>("reports").start(writeReports).build())
-			.build();
-		Flow steps = new FlowBuilder<Flow>(JOB_NAME).start(loadProgramme)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener())
+			.start(loadProgramme)
 			.next(ingest)
 			.next(crossCheck)
 			.next(aggregate)
-			.next(documents)
+			.next(writeWorkbooks)
+			.next(writeReports)
 			.next(publish)
 			.build();
-		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener()).start(steps).end().build();
 	}
 
 }
