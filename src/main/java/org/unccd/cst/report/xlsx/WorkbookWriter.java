@@ -357,8 +357,8 @@ class WorkbookWriter {
 		int[] widths = { 12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8 };
 		long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM expenditure", Long.class);
 		String query = "SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
-				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line "
-				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id WHERE e.seq >= ? "
+				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line, e.seq "
+				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id WHERE e.seq > ? "
 				+ "ORDER BY e.seq FETCH NEXT ? ROWS ONLY";
 		int date = styles.date.getIndex();
 		int text = styles.text.getIndex();
@@ -366,20 +366,22 @@ class WorkbookWriter {
 		int money = styles.money.getIndex();
 		int rate = styles.rate.getIndex();
 		int integer = styles.integer.getIndex();
+		// the sheets are written out in order, each going on after the last seq of the
+		// sheet before it, found on the primary key: no sheet reads the rows of another
+		long[] lastSeq = { Long.MIN_VALUE };
+		int[] sheetsWritten = { 0 };
 		long part = 0;
 		do {
-			long offset = part * this.maxDataRows;
-			long rows = Math.min(this.maxDataRows, count - offset);
-			// each sheet starts at the seq of its first row, found on the primary key
-			// alone: no sheet reads the rows of the sheets before it
-			Long first = (rows == 0) ? Long.valueOf(Long.MIN_VALUE)
-					: this.jdbc.queryForObject(
-							"SELECT seq FROM expenditure ORDER BY seq OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY", Long.class,
-							offset);
+			long rows = Math.min(this.maxDataRows, count - part * this.maxDataRows);
+			int index = (int) part;
 			String name = (part == 0) ? "Expenditures" : "Expenditures (" + (part + 1) + ")";
 			SXSSFSheet sheet = workbook.createSheet(name);
 			new SheetWriter(sheet, styles).header(header).skipRows((int) rows).finish(widths);
 			workbook.streamRows(sheet, new CellRangeAddress(0, (int) rows, 0, header.length - 1), (xml) -> {
+				if (sheetsWritten[0] != index) {
+					throw new IllegalStateException(
+							"ledger sheet " + name + " written before the " + index + " sheets before it");
+				}
 				long[] number = { 1 };
 				streamQuery(query, (rs) -> {
 					xml.row(++number[0])
@@ -394,7 +396,9 @@ class WorkbookWriter {
 						.text(rs.getString(9), text, quoted)
 						.text(rs.getString(10), text, quoted)
 						.integer(rs.getLong(11), integer);
-				}, first, rows);
+					lastSeq[0] = rs.getLong(12);
+				}, lastSeq[0], rows);
+				sheetsWritten[0]++;
 			});
 			part++;
 		}
