@@ -7,12 +7,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the application in a separate JVM, as a user's shell would, with a heap limit, its
- * output in a file, so that a test can watch it, kill it or wait for its exit code.
+ * output in a file, so that a test can watch it, kill it or wait for its exit code. A
+ * child still running when the test JVM exits (a test that failed before it stopped its
+ * child, a {@code --schedule} that never ends) is killed then.
  */
 public final class ChildJvm {
+
+	private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvm-cleanup"));
+	}
 
 	private final Process process;
 
@@ -35,6 +46,8 @@ public final class ChildJvm {
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.unccd.cst.CstReportsApplication"));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		RUNNING.add(process);
+		process.onExit().thenRun(() -> RUNNING.remove(process));
 		return new ChildJvm(process, log);
 	}
 
