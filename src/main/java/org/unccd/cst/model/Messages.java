@@ -108,4 +108,33 @@ public final class Messages {
 		return get("status." + status);
 	}
 
+	/**
+	 * The name of a source of funds ({@code core}, {@code extrabudgetary}) in this
+	 * language.
+	 */
+	public String fundingSource(String source) {
+		return this.bundle.containsKey("source." + source) ? get("source." + source) : source;
+	}
+
+	/**
+	 * The name of an addressee in this language: a known body given by its code or by its
+	 * name ({@code COP}, {@code Conference of the Parties}) comes out in one form; any
+	 * other text is kept as given.
+	 */
+	public String addressee(String given) {
+		if (given == null || given.isBlank()) {
+			return get("addressee.cop");
+		}
+		String key = given.strip().toLowerCase(Locale.ROOT);
+		for (String code : ADDRESSEES) {
+			if (key.equals(code) || key.equals(Messages.of("en").get("addressee." + code).toLowerCase(Locale.ROOT))) {
+				return get("addressee." + code);
+			}
+		}
+		return given.strip();
+	}
+
+	/** The addressees every bundle names, by code. */
+	private static final List<String> ADDRESSEES = List.of("cop", "parties", "secretariat");
+
 }

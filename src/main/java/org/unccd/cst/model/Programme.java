@@ -18,9 +18,20 @@ import java.util.Optional;
  * @param workItems the top-level work items, each with its subtree
  * @param budgetLines the budget lines
  * @param funding the resources secured when the programme was adopted
+ * @param facts what the covers say of the session: place, dates, agenda item
  */
 public record Programme(String session, Text title, String source, String currency, List<Report> reports,
-		List<WorkItem> workItems, List<BudgetLine> budgetLines, List<Funding> funding) {
+		List<WorkItem> workItems, List<BudgetLine> budgetLines, List<Funding> funding, SessionFacts facts) {
+
+	public Programme {
+		facts = (facts != null) ? facts : SessionFacts.NONE;
+	}
+
+	/** A programme that says nothing of its session's place, dates or agenda. */
+	public Programme(String session, Text title, String source, String currency, List<Report> reports,
+			List<WorkItem> workItems, List<BudgetLine> budgetLines, List<Funding> funding) {
+		this(session, title, source, currency, reports, workItems, budgetLines, funding, SessionFacts.NONE);
+	}
 
 	/** Every work item, parents before their children, in programme order. */
 	public List<WorkItem> allWorkItems() {

@@ -29,6 +29,7 @@ import org.unccd.cst.model.Funding;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.Report;
+import org.unccd.cst.model.SessionFacts;
 import org.unccd.cst.model.Text;
 import org.unccd.cst.model.WorkItem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -97,8 +98,8 @@ public final class ProgrammeLoader {
 	private Programme read(Path path, byte[] content) {
 		this.file = path.getFileName().toString();
 		Node root = compose(path, content);
-		YamlMapping top = YamlMapping.of(this.file, root, "the programme",
-				ordered("session", "title", "source", "currency", "reports", "workItems", "budget"));
+		YamlMapping top = YamlMapping.of(this.file, root, "the programme", ordered("session", "title", "source",
+				"currency", "opens", "place", "dates", "agenda", "reports", "workItems", "budget"));
 		String session = code(top, "session", "the programme");
 		String currency = top.requiredText("currency", "the programme").toUpperCase(Locale.ROOT);
 		if (!CURRENCY.matcher(currency).matches()) {
@@ -135,7 +136,35 @@ public final class ProgrammeLoader {
 		Text title = top.has("title") ? text(top, "title") : Text.of(session);
 		String source = (top.text("source") != null) ? top.text("source") : "";
 		return new Programme(session, title, source, currency, List.copyOf(reports), List.copyOf(workItems),
-				List.copyOf(lines), List.copyOf(funding));
+				List.copyOf(lines), List.copyOf(funding), facts(top));
+	}
+
+	/** The session's facts for the covers: all optional. */
+	private SessionFacts facts(YamlMapping top) {
+		LocalDate opens = (top.text("opens") != null) ? date(top, "opens", "the programme") : null;
+		Text place = top.has("place") ? text(top, "place") : null;
+		Text dates = top.has("dates") ? text(top, "dates") : null;
+		return new SessionFacts(opens, place, dates, agenda(top, "the programme"));
+	}
+
+	private SessionFacts.Agenda agenda(YamlMapping owner, String what) {
+		if (!owner.has("agenda")) {
+			return null;
+		}
+		YamlMapping map = YamlMapping.of(this.file, owner.node("agenda"), "the agenda of " + what,
+				ordered("item", "heading"));
+		String item = map.requiredText("item", "the agenda of " + what);
+		return new SessionFacts.Agenda(item, map.has("heading") ? text(map, "heading") : null);
+	}
+
+	private LocalDate date(YamlMapping map, String key, String what) {
+		String value = map.text(key);
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw map.error(map.lineOf(key), what + ": " + key + " \"" + value + "\" is not a date YYYY-MM-DD");
+		}
 	}
 
 	private Node compose(Path path, byte[] content) {
@@ -220,7 +249,8 @@ public final class ProgrammeLoader {
 	}
 
 	private Report report(Node node, Map<String, WorkItem> items) {
-		YamlMapping map = YamlMapping.of(this.file, node, "a report", ordered("id", "symbol", "title", "covers"));
+		YamlMapping map = YamlMapping.of(this.file, node, "a report",
+				ordered("id", "symbol", "title", "covers", "agenda", "jobNumbers"));
 		String id = code(map, "id", "a report");
 		List<String> covers = new ArrayList<>();
 		for (Node coverNode : map.list("covers")) {
@@ -233,7 +263,9 @@ public final class ProgrammeLoader {
 		if (covers.isEmpty()) {
 			throw map.error(map.lineOf("covers"), "report " + id + " covers no work item (give \"covers\")");
 		}
-		return new Report(id, map.text("symbol"), text(map, "title"), List.copyOf(covers));
+		Map<String, String> jobNumbers = map.has("jobNumbers") ? text(map, "jobNumbers").variants() : Map.of();
+		return new Report(id, map.text("symbol"), text(map, "title"), List.copyOf(covers), agenda(map, "report " + id),
+				jobNumbers);
 	}
 
 	private BudgetLine budgetLine(Node node) {

@@ -159,6 +159,63 @@ class ProgrammeLoaderTests {
 	}
 
 	@Test
+	void readsTheSessionsFactsForTheCovers() throws IOException {
+		Programme programme = load(VALID.replace("currency: eur\n", """
+				currency: eur
+				opens: 2019-09-03
+				place: {en: "New Delhi, India", fr: "New Delhi (Inde)"}
+				dates: {en: "3-6 September 2019"}
+				agenda: {item: "3 (a)", heading: {en: "Follow-up of the work programme"}}
+				"""));
+
+		assertThat(programme.facts().opens()).isEqualTo(LocalDate.of(2019, 9, 3));
+		assertThat(programme.facts().place().in("fr")).isEqualTo("New Delhi (Inde)");
+		assertThat(programme.facts().dates().in("ru")).isEqualTo("3-6 September 2019");
+		assertThat(programme.facts().agenda().item()).isEqualTo("3 (a)");
+		assertThat(programme.facts().agenda().heading().in("en")).isEqualTo("Follow-up of the work programme");
+		assertThat(programme.reports().get(0).agendaIn(programme).item()).isEqualTo("3 (a)");
+	}
+
+	@Test
+	void leavesOutTheFactsAProgrammeDoesNotGive() throws IOException {
+		Programme programme = load(VALID);
+
+		assertThat(programme.facts().opens()).isNull();
+		assertThat(programme.facts().place()).isNull();
+		assertThat(programme.facts().agenda()).isNull();
+		assertThat(programme.reports().get(0).jobNumbers()).isEmpty();
+	}
+
+	@Test
+	void readsAReportsOwnAgendaItemAndJobNumbers() throws IOException {
+		Programme programme = load(VALID.replace("    covers: [O1.1]\n", """
+				    covers: [O1.1]
+				    agenda: {item: "4"}
+				    jobNumbers: {en: "GE.19-11111", fr: "GE.19-11112"}
+				"""));
+
+		assertThat(programme.reports().get(0).agendaIn(programme).item()).isEqualTo("4");
+		assertThat(programme.reports().get(0).jobNumbers()).containsEntry("en", "GE.19-11111")
+			.containsEntry("fr", "GE.19-11112");
+	}
+
+	@Test
+	void reportsAnOpeningDateThatIsNoDateWithItsLine() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("currency: eur\n", "currency: eur\nopens: 3 September\n"));
+
+		assertThat(ex.line()).isEqualTo(7);
+		assertThat(ex.problem()).isEqualTo("the programme: opens \"3 September\" is not a date YYYY-MM-DD");
+	}
+
+	@Test
+	void reportsAnAgendaWithoutItsItem() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("currency: eur\n", "currency: eur\nagenda: {heading: Item}\n"));
+
+		assertThat(ex.line()).isEqualTo(7);
+		assertThat(ex.problem()).contains("item");
+	}
+
+	@Test
 	void reportsBadYamlWithTheLineOfTheError() throws IOException {
 		ProgrammeException ex = failure(VALID.replace("title: Technical guidance note", "title: Technical: guidance"));
 
