@@ -49,4 +49,10 @@ final class PageDecorations extends PdfPageEventHelper {
 				document.bottom() - 28, 0, direction, 0);
 	}
 
+	/** Once every page is set, the Arabic glyphs are mapped back to their letters. */
+	@Override
+	public void onCloseDocument(PdfWriter writer, Document document) {
+		LogicalUnicode.apply(writer);
+	}
+
 }

@@ -8,6 +8,7 @@ import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -76,7 +77,15 @@ final class PageFlow {
 		// the foot of the page keeps room for the notes already on it and this element's
 		float needed = this.notesHeight + ownNotes;
 		ColumnText column = column(element);
-		if (!this.fresh) {
+		if (element instanceof PdfPTable table && notes.isEmpty()) {
+			// a table splits between rows with its header repeated: it moves on only when
+			// not even its header and first row fit, and is never tried out beforehand,
+			// since a trial run of OpenPDF's layout can split the rows it measures
+			if (!this.fresh && this.y - opening(table) < bottom() + needed) {
+				newPage();
+			}
+		}
+		else if (!this.fresh) {
 			ColumnText trial = ColumnText.duplicate(column);
 			trial.setSimpleColumn(left(), bottom() + needed, right(), this.y);
 			int status = go(trial, true);
@@ -107,6 +116,17 @@ final class PageFlow {
 			this.notesOnPage.addAll(notes);
 			this.notesHeight = needed;
 		}
+	}
+
+	/** The height of a table's spacing, header rows and first body row. */
+	private float opening(PdfPTable table) {
+		table.setTotalWidth((right() - left()) * table.getWidthPercentage() / 100);
+		float height = table.spacingBefore();
+		int rows = Math.min(table.size(), table.getHeaderRows() + 1);
+		for (int i = 0; i < rows; i++) {
+			height += table.getRowHeight(i);
+		}
+		return height;
 	}
 
 	/** Ends the current page, setting its footnotes, and starts a new one. */

@@ -349,8 +349,11 @@ class SynthesisReportWriter {
 	}
 
 	private void figure(int number, String caption, List<Image> parts) {
+		// the caption stays on the page of the figure's first part
+		float first = parts.isEmpty() ? 0 : parts.get(0).getScaledHeight() + parts.get(0).getSpacingBefore() + 4;
 		this.flow.addKeepingRoom(
-				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2), 60);
+				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
+				Math.max(60, first));
 		for (Image part : parts) {
 			this.flow.add(part);
 		}
