@@ -58,12 +58,21 @@ public final class RecommendationRules {
 				derived.add(rule(report, OUTCOME_DELAYED, 2, secretariat, messages.get("rule." + OUTCOME_DELAYED,
 						outcome.code(), title, messages.percent(status.percent()))));
 			}
-			if (status.lastUpdate() == null) {
-				derived.add(rule(report, OUTCOME_UNREPORTED, 2, secretariat,
-						messages.get("rule." + OUTCOME_UNREPORTED, outcome.code(), title)));
+			else if (status.lastUpdate() == null) {
+				// one recommendation per outcome: an overdue or delayed one already asks
+				// for a report; after the session opens, the report is for the next one
+				String key = afterSession(programme, summary) ? "rule." + OUTCOME_UNREPORTED + ".next"
+						: "rule." + OUTCOME_UNREPORTED;
+				derived.add(rule(report, OUTCOME_UNREPORTED, 2, secretariat, messages.get(key, outcome.code(), title)));
 			}
 		}
 		return derived;
+	}
+
+	/** Whether the cut-off date is on or after the day the session opens. */
+	static boolean afterSession(Programme programme, Summary summary) {
+		LocalDate opens = programme.facts().opens();
+		return opens != null && !LocalDate.parse(summary.asOf()).isBefore(opens);
 	}
 
 	/** The outcomes of the work items a report covers, each once, in programme order. */

@@ -117,32 +117,24 @@ public final class Messages {
 	}
 
 	/**
-	 * The name of an addressee in this language: a known body given by its code or by its
-	 * name ({@code COP}, {@code Conference of the Parties}) comes out in one form; any
-	 * other text is kept as given.
+	 * The name of an addressee in this language: a body of the Convention given by its
+	 * code ({@code COP}, {@code GM}) or by its name in any of the six languages, in any
+	 * case, comes out in one form; any other text is kept as given.
 	 */
 	public String addressee(String given) {
 		if (given == null || given.isBlank()) {
 			return get("addressee.cop");
 		}
-		String key = given.strip().toLowerCase(Locale.ROOT);
-		for (String code : ADDRESSEES) {
-			if (key.equals(code) || key.equals(Messages.of("en").get("addressee." + code).toLowerCase(Locale.ROOT))) {
-				return get("addressee." + code);
-			}
-		}
-		return given.strip();
+		String code = AddresseeNames.INSTANCE.code(given);
+		return (code != null) ? get("addressee." + code) : given.strip();
 	}
-
-	/** The addressees every bundle names, by code. */
-	private static final List<String> ADDRESSEES = List.of("cop", "parties", "secretariat");
 
 	/**
 	 * Text set by the language's typographic rules (for French, a no-break space before
 	 * {@code : ; ? !}); the text's words are left as they are.
 	 */
 	public String typeset(String text) {
-		return text;
+		return Typography.of(this.lang).apply(text);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.unccd.cst.model.Messages;
 
 /**
  * The running parts of every page: the symbol at the top from page 2 on, as UN documents
- * have it, and the page number at the foot.
+ * have it, the page number at the foot, and the job number at the foot of the cover.
  */
 final class PageDecorations extends PdfPageEventHelper {
 
@@ -21,10 +21,14 @@ final class PageDecorations extends PdfPageEventHelper {
 
 	private final String symbol;
 
-	PageDecorations(PdfFonts fonts, Messages messages, String symbol) {
+	private final String jobNumber;
+
+	/** {@code jobNumber} is printed at the foot of the cover when given. */
+	PageDecorations(PdfFonts fonts, Messages messages, String symbol, String jobNumber) {
 		this.fonts = fonts;
 		this.messages = messages;
 		this.symbol = symbol;
+		this.jobNumber = jobNumber;
 	}
 
 	@Override
@@ -43,6 +47,14 @@ final class PageDecorations extends PdfPageEventHelper {
 			canvas.moveTo(document.left(), document.top() + 18);
 			canvas.lineTo(document.right(), document.top() + 18);
 			canvas.stroke();
+		}
+		if (page == 1 && this.jobNumber != null && !this.jobNumber.isBlank()) {
+			// the job number stands at the start of the cover's foot, as the secretariat
+			// prints it
+			Phrase job = this.fonts.phrase(this.messages.get("cover.jobNumber", this.jobNumber.strip(),
+					this.messages.get("cover.languageLetter")), 9);
+			ColumnText.showTextAligned(canvas, rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, job,
+					rtl ? document.right() : document.left(), document.bottom() - 28, 0, direction, 0);
 		}
 		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
 		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, footer, (document.left() + document.right()) / 2,

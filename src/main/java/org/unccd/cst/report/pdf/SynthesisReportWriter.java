@@ -47,6 +47,7 @@ import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.Report;
+import org.unccd.cst.model.SessionFacts;
 import org.unccd.cst.model.WorkItem;
 import org.unccd.cst.report.ReportData;
 
@@ -59,8 +60,8 @@ class SynthesisReportWriter {
 
 	private static final float BODY = 10.5f;
 
-	/** A ratio of word to letter spacing so large that letters are never spaced out. */
-	private static final float NO_LETTER_SPACING = 10_000_000f;
+	/** The room of a paragraph's number or an item's letter before its text. */
+	private static final float LABEL_WIDTH = 28;
 
 	private final Programme programme;
 
@@ -112,9 +113,8 @@ class SynthesisReportWriter {
 			this.writer = PdfWriter.getInstance(this.document, out);
 			this.writer.setRunDirection(
 					this.messages.rightToLeft() ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-			// justified lines widen the spaces between words, never the letters
-			this.writer.setSpaceCharRatio(NO_LETTER_SPACING);
-			this.writer.setPageEvent(new PageDecorations(this.fonts, this.messages, symbol()));
+			this.writer.setPageEvent(
+					new PageDecorations(this.fonts, this.messages, symbol(), this.report.jobNumbers().get(lang())));
 			this.writer.setPDFXConformance(PdfArchive.LEVEL);
 			fixMetadata(this.writer);
 			this.document.open();
@@ -179,7 +179,11 @@ class SynthesisReportWriter {
 		}
 	}
 
-	/** The first page, laid out like the first page of a UN document. */
+	/**
+	 * The first page, laid out like the first page of a UN document: the symbol block,
+	 * the session, the agenda item, the title, "Note by the secretariat" and a boxed
+	 * Summary of this report.
+	 */
 	private void cover() {
 		Messages m = this.messages;
 		PdfPTable top = table(new float[] { 1, 1 });
@@ -199,8 +203,63 @@ class SynthesisReportWriter {
 		this.flow.add(top);
 		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0));
 		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(lang()), 11, true), 2, 0));
-		this.flow.add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 24, 12));
-		this.flow.add(spaced(this.fonts.phrase(m.get("intro.asof", m.date(asOf())), BODY), 12, 0));
+		SessionFacts facts = this.programme.facts();
+		String place = (facts.place() != null) ? facts.place().in(lang()) : null;
+		String dates = (facts.dates() != null) ? facts.dates().in(lang()) : null;
+		if (place != null || dates != null) {
+			String line = (place != null && dates != null) ? m.get("cover.placeDates", place, dates)
+					: (place != null) ? place : dates;
+			this.flow.add(spaced(this.fonts.phrase(line, 11), 2, 0));
+		}
+		SessionFacts.Agenda agenda = this.report.agendaIn(this.programme);
+		if (agenda != null) {
+			this.flow.add(spaced(this.fonts.phrase(m.get("cover.agenda", agenda.item()), BODY), 10, 0));
+			if (agenda.heading() != null) {
+				this.flow.add(spaced(this.fonts.phrase(agenda.heading().in(lang()), BODY, true), 2, 0));
+			}
+		}
+		this.flow.add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 22, 8));
+		this.flow.add(spaced(this.fonts.phrase(m.get("cover.note"), 11), 0, 14));
+		this.flow.add(summaryBox());
+	}
+
+	/** The boxed Summary: outcomes by status, money, and the recommendations made. */
+	private PdfPTable summaryBox() {
+		Messages m = this.messages;
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		Map<String, Summary.OutcomeStatus> statuses = this.summary.outcomes()
+			.stream()
+			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (o) -> o));
+		List<Outcome> outcomes = RecommendationRules.coveredOutcomes(this.programme, this.report);
+		for (Outcome outcome : outcomes) {
+			counts.merge(statuses.get(outcome.code()).status(), 1, Integer::sum);
+		}
+		Summary.Budget b = this.summary.budget();
+		List<String> recommendations = recommendationTexts();
+		PdfPTable box = table(new float[] { 1 });
+		PdfPCell cell = new PdfPCell();
+		cell.setBorderWidth(0.8f);
+		cell.setPadding(10);
+		cell.setRunDirection(this.flow.runDirection());
+		Paragraph title = spaced(this.fonts.phrase(m.get("cover.summary"), 11, true), 0, 6);
+		title.setAlignment(Element.ALIGN_CENTER);
+		cell.addElement(title);
+		cell.addElement(boxed(m.get("summary.outcomes", outcomes.size(), counts.getOrDefault("completed", 0),
+				counts.getOrDefault("in_progress", 0), counts.getOrDefault("delayed", 0),
+				counts.getOrDefault("planned", 0), counts.getOrDefault("cancelled", 0))));
+		cell.addElement(boxed(m.get("summary.budget", this.summary.currency(), m.money(b.total()), m.money(b.secured()),
+				m.money(b.gap()), m.money(b.spent()),
+				m.percent(org.unccd.cst.aggregate.BudgetRules.executionRate(b.spent(), b.total())))));
+		cell.addElement(boxed(recommendations.isEmpty() ? m.get("summary.noRecommendations")
+				: m.get("summary.recommendations", recommendations.size(), recommendations.get(0))));
+		box.addCell(cell);
+		return box;
+	}
+
+	private Paragraph boxed(String text) {
+		Paragraph paragraph = spaced(this.fonts.phrase(this.messages.typeset(text), BODY), 0, 4);
+		paragraph.setAlignment(start());
+		return paragraph;
 	}
 
 	/**
@@ -338,8 +397,8 @@ class SynthesisReportWriter {
 			.collect(Collectors.toMap(BudgetLine::code, (l) -> l));
 		List<PdfCharts.Line> bars = new ArrayList<>();
 		for (Summary.LineStatus line : b.lines()) {
-			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), line.source(), m.money(line.amount()),
-					m.money(line.spent()), m.percent(line.executionRate()));
+			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), m.fundingSource(line.source()),
+					m.money(line.amount()), m.money(line.spent()), m.percent(line.executionRate()));
 			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
 		}
 		this.flow.add(grid);
@@ -393,38 +452,53 @@ class SynthesisReportWriter {
 		if (findings.isEmpty()) {
 			numbered(m.get("findings.none"));
 		}
+		String previousSource = null;
 		for (ReportData.Finding finding : findings) {
-			String text = finding.text() + " [" + finding.outcome() + "]";
 			if (finding.sourceRef() != null) {
-				numbered(text, m.get("source", finding.sourceRef()));
+				// a note that repeats the source of the note before it says so
+				String note = finding.sourceRef().equals(previousSource) ? m.get("note.ibid")
+						: m.get("source", finding.sourceRef());
+				previousSource = finding.sourceRef();
+				numbered(finding.text(), note);
 			}
 			else {
-				numbered(text);
+				numbered(finding.text());
 			}
 		}
+	}
+
+	/**
+	 * The recommendations of this report, each with its addressee, drafted ones first.
+	 */
+	private List<String> recommendationTexts() {
+		Messages m = this.messages;
+		List<String> texts = new ArrayList<>();
+		for (ReportData.Drafted recommendation : this.data.recommendations(this.report.id())) {
+			texts.add(recommendation.text() + " "
+					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
+		}
+		List<Summary.Recommendation> derived = new ArrayList<>(
+				RecommendationRules.derive(this.programme, this.report, this.summary, m));
+		derived.sort(java.util.Comparator.comparingInt(Summary.Recommendation::priority));
+		for (Summary.Recommendation recommendation : derived) {
+			texts.add(recommendation.text() + " "
+					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
+		}
+		return texts;
 	}
 
 	private void recommendations() {
 		Messages m = this.messages;
 		heading(4);
-		List<ReportData.Drafted> drafted = this.data.recommendations(this.report.id());
-		List<Summary.Recommendation> derived = new ArrayList<>(
-				RecommendationRules.derive(this.programme, this.report, this.summary, m));
-		derived.sort(java.util.Comparator.comparingInt(Summary.Recommendation::priority));
-		if (drafted.isEmpty() && derived.isEmpty()) {
+		List<String> texts = recommendationTexts();
+		if (texts.isEmpty()) {
 			numbered(m.get("recommendations.none"));
 			return;
 		}
 		numbered(m.get("recommendations.intro"));
 		int letter = 0;
-		for (ReportData.Drafted recommendation : drafted) {
-			String addressee = (recommendation.addressee() != null) ? recommendation.addressee()
-					: m.get("addressee.cop");
-			item(letter++, recommendation.text() + " " + m.get("recommendation.addressee", addressee));
-		}
-		for (Summary.Recommendation recommendation : derived) {
-			item(letter++, recommendation.text() + " " + m.get("recommendation.addressee", recommendation.addressee())
-					+ " " + m.get("recommendation.rule"));
+		for (String text : texts) {
+			item(letter++, text);
 		}
 	}
 
@@ -484,24 +558,42 @@ class SynthesisReportWriter {
 	/** A numbered paragraph, with a footnote when {@code note} is given. */
 	private void numbered(String text, String note) {
 		Phrase phrase = this.fonts.phrase("", BODY);
-		phrase.add(this.fonts.phrase(this.messages.get("paragraph.number", ++this.paragraph) + "\u2002", BODY));
-		phrase.add(this.fonts.phrase(text, BODY));
+		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
+		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
 		List<Paragraph> notes = List.of();
 		if (note != null) {
 			int number = ++this.notes;
 			phrase.add(mark(number));
 			Phrase line = this.fonts.phrase("", 8.5f);
 			line.add(mark(number));
-			line.add(this.fonts.phrase("\u2002" + note, 8.5f));
+			line.add(this.fonts.phrase("\u2002" + this.messages.typeset(note), 8.5f));
 			Paragraph footnote = new Paragraph(line);
 			footnote.setAlignment(start());
 			footnote.setSpacingAfter(2);
 			notes = List.of(footnote);
 		}
 		Paragraph paragraph = spaced(phrase, 0, 8);
-		paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
+		paragraph.setAlignment(start());
 		indent(paragraph, 28, -28);
 		this.flow.add(paragraph, notes);
+	}
+
+	/**
+	 * A paragraph's number or an item's letter, followed by a no-break space stretched so
+	 * that the text after it starts at the indent of the lines below it.
+	 */
+	private Phrase label(String text) {
+		Phrase label = this.fonts.phrase(text, BODY);
+		float width = 0;
+		for (Element element : label.getChunks()) {
+			Chunk chunk = (Chunk) element;
+			width += chunk.getFont().getBaseFont().getWidthPoint(chunk.getContent(), BODY);
+		}
+		Chunk space = new Chunk("\u00A0", ((Chunk) label.getChunks().get(0)).getFont());
+		float spaceWidth = this.fonts.regular().getWidthPoint("\u00A0", BODY);
+		space.setCharacterSpacing(Math.max(2, LABEL_WIDTH - width - spaceWidth));
+		label.add(space);
+		return label;
 	}
 
 	/** A footnote mark: the note's number, raised. */
@@ -517,9 +609,11 @@ class SynthesisReportWriter {
 		String[] letters = this.messages.get("item.letters").split(",");
 		// after the last letter the letters double: (aa), (bb), as UN documents do
 		String letter = letters[index % letters.length].strip().repeat(index / letters.length + 1);
-		Paragraph paragraph = spaced(
-				this.fonts.phrase(this.messages.get("item.format", letter) + "\u2002" + text, BODY), 0, 6);
-		paragraph.setAlignment(Element.ALIGN_JUSTIFIED);
+		Phrase phrase = this.fonts.phrase("", BODY);
+		phrase.add(label(this.messages.get("item.format", letter)));
+		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
+		Paragraph paragraph = spaced(phrase, 0, 6);
+		paragraph.setAlignment(start());
 		indent(paragraph, 56, -28);
 		this.flow.add(paragraph);
 	}
@@ -535,13 +629,16 @@ class SynthesisReportWriter {
 		paragraph.setFirstLineIndent(firstLine);
 	}
 
-	/** The alignment of the side a line starts on. */
-	private int start() {
-		return this.messages.rightToLeft() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT;
+	/**
+	 * The alignment of the side a line starts on: OpenPDF mirrors the alignments of
+	 * right-to-left text, so the left is the start in Arabic too.
+	 */
+	private static int start() {
+		return Element.ALIGN_LEFT;
 	}
 
-	private int end() {
-		return this.messages.rightToLeft() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT;
+	private static int end() {
+		return Element.ALIGN_RIGHT;
 	}
 
 	private static Paragraph spaced(Phrase phrase, float before, float after) {
