@@ -83,7 +83,7 @@ final class CommandLineOptions {
 	 * @param parameters the run parameters (only the output folder counts for the modes)
 	 * @param progress the {@code --progress} mode, {@code null} when not given
 	 */
-	record Command(Mode mode, RunParameters parameters, String progress) {
+	record Command(Mode mode, RunParameters parameters, String progress, boolean asOfGiven) {
 	}
 
 	/** {@code null} when help was asked for. */
@@ -146,7 +146,8 @@ final class CommandLineOptions {
 				}
 			}
 		}
-		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force), progress);
+		return new Command(mode, new RunParameters(input, output, asOf, languages, maxRejects, force), progress,
+				seen.contains("as-of"));
 	}
 
 	private static String progress(String value) throws BadCommandLine {

@@ -19,6 +19,7 @@ import org.unccd.cst.job.JsonFiles;
 import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
 import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.model.CutOff;
 import org.unccd.cst.job.WarmUp;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeException;
@@ -130,7 +131,8 @@ public final class Launcher {
 				return BUSY;
 			}
 			try (OutputLock held = lock.get()) {
-				return runLocked(parameters, operations.distribute(), command.progress());
+				return runLocked(command.asOfGiven() ? parameters : cappedAtSession(parameters),
+						operations.distribute(), command.progress());
 			}
 		}
 		catch (ProgrammeException ex) {
@@ -156,6 +158,21 @@ public final class Launcher {
 			this.err.println("cst-reports: the run failed: " + root.getMessage() + hint + "; nothing was published");
 			return FAILED;
 		}
+	}
+
+	/**
+	 * A run given no --as-of reports as of today, or as of the session's opening day when
+	 * the programme gives one that has passed.
+	 */
+	private RunParameters cappedAtSession(RunParameters parameters) {
+		LocalDate asOf = CutOff.defaultAsOf(ProgrammeLoader.load(parameters.input()), parameters.asOf());
+		if (asOf.equals(parameters.asOf())) {
+			return parameters;
+		}
+		this.out
+			.println("Reporting as of " + asOf + ", the day the session opens (give --as-of to choose another date).");
+		return new RunParameters(parameters.input(), parameters.output(), asOf, parameters.languages(),
+				parameters.maxRejects(), parameters.force());
 	}
 
 	private int runLocked(RunParameters parameters, boolean distribute, String progress) throws Exception {

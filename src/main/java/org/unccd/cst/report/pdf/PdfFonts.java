@@ -152,16 +152,22 @@ final class PdfFonts {
 				}
 			}
 			if (current != null && font != current) {
-				phrase.add(new Chunk(run.toString(), current));
+				phrase.add(chunk(run.toString(), current));
 				run.setLength(0);
 			}
 			current = font;
 			run.append(chars);
 		}
 		if (current != null && !run.isEmpty()) {
-			phrase.add(new Chunk(run.toString(), current));
+			phrase.add(chunk(run.toString(), current));
 		}
 		return phrase;
+	}
+
+	private static Chunk chunk(String text, Font font) {
+		Chunk chunk = new Chunk(text, font);
+		chunk.setSplitCharacter(LineBreaks.INSTANCE);
+		return chunk;
 	}
 
 	/**

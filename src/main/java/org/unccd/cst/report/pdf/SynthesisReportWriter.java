@@ -15,6 +15,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -349,7 +350,7 @@ class SynthesisReportWriter {
 			.stream()
 			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (o) -> o));
 		Map<String, String> latest = this.data.latestSummaries();
-		PdfPTable grid = table(new float[] { 1.1f, 3.6f, 1.3f, 0.7f, 1.3f, 3.4f });
+		Grid grid = grid(new float[] { 1.1f, 3.6f, 1.3f, 0.7f, 1.3f, 3.4f });
 		header(grid, table, m.get("col.code"), m.get("col.outcome"), m.get("col.status"), m.get("col.percent"),
 				m.get("col.due"), m.get("col.summary"));
 		List<PdfCharts.Bar> bars = new ArrayList<>();
@@ -370,7 +371,7 @@ class SynthesisReportWriter {
 					m.date(outcome.due()), last);
 			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
 		}
-		this.flow.add(grid);
+		add(grid);
 		int figure = ++this.figures;
 		numbered(m.get("progress.figure", figure));
 		figure(figure, m.get("chart.progress", m.date(asOf())), this.charts.progress(bars));
@@ -388,7 +389,7 @@ class SynthesisReportWriter {
 				m.money(coveredSpent())));
 		int table = ++this.tables;
 		numbered(m.get("budget.lines", table));
-		PdfPTable grid = table(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
+		Grid grid = grid(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
 		header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"),
 				m.get("col.amount") + " (" + currency + ")", m.get("col.spent") + " (" + currency + ")",
 				m.get("col.execution"));
@@ -401,7 +402,7 @@ class SynthesisReportWriter {
 					m.money(line.amount()), m.money(line.spent()), m.percent(line.executionRate()));
 			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
 		}
-		this.flow.add(grid);
+		add(grid);
 		int figure = ++this.figures;
 		numbered(m.get("budget.figure", figure));
 		figure(figure, m.get("chart.budget", currency), this.charts.budget(b.total(), b.secured(), b.gap(), bars));
@@ -649,14 +650,7 @@ class SynthesisReportWriter {
 	}
 
 	private PdfPTable table(float[] widths) {
-		float[] physical = widths.clone();
-		if (this.messages.rightToLeft()) {
-			// the cells run from the right, the widths are given from the left
-			for (int i = 0; i < widths.length; i++) {
-				physical[i] = widths[widths.length - 1 - i];
-			}
-		}
-		PdfPTable table = new PdfPTable(physical);
+		PdfPTable table = new PdfPTable(physical(widths));
 		table.setWidthPercentage(100);
 		table.setSpacingBefore(4);
 		table.setSpacingAfter(10);
@@ -665,31 +659,68 @@ class SynthesisReportWriter {
 	}
 
 	/**
+	 * Widths given from the start side, as the table lays its cells out from the left.
+	 */
+	private float[] physical(float[] widths) {
+		float[] physical = widths.clone();
+		if (this.messages.rightToLeft()) {
+			// the cells run from the right, the widths are given from the left
+			for (int i = 0; i < widths.length; i++) {
+				physical[i] = widths[widths.length - 1 - i];
+			}
+		}
+		return physical;
+	}
+
+	/** A table of figures with its column widths still to be fitted to its words. */
+	private record Grid(PdfPTable table, ColumnWidths widths) {
+	}
+
+	private Grid grid(float[] widths) {
+		return new Grid(table(widths), new ColumnWidths(widths, Locale.forLanguageTag(lang())));
+	}
+
+	/** Adds a grid to the page flow, its columns wide enough for their longest words. */
+	private void add(Grid grid) {
+		try {
+			grid.table().setWidths(physical(grid.widths().widths(this.document.right() - this.document.left())));
+		}
+		catch (DocumentException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.flow.add(grid.table());
+	}
+
+	/**
 	 * The caption and column labels, repeated at the top of every page the table runs
 	 * onto.
 	 */
-	private void header(PdfPTable table, int number, String... labels) {
+	private void header(Grid grid, int number, String... labels) {
 		PdfPCell caption = new PdfPCell(this.fonts.phrase(this.messages.get("table", number), 10, true));
 		caption.setColspan(labels.length);
 		caption.setBorder(Rectangle.NO_BORDER);
 		caption.setPaddingBottom(6);
-		table.addCell(caption);
-		for (String label : labels) {
-			PdfPCell cell = new PdfPCell(this.fonts.phrase(label, 9, true));
+		grid.table().addCell(caption);
+		for (int i = 0; i < labels.length; i++) {
+			Phrase phrase = this.fonts.phrase(this.messages.typeset(labels[i]), 9, true);
+			grid.widths().measure(i, phrase, 9);
+			PdfPCell cell = new PdfPCell(phrase);
 			cell.setBorder(Rectangle.BOTTOM | Rectangle.TOP);
 			cell.setPaddingBottom(4);
-			table.addCell(cell);
+			grid.table().addCell(cell);
 		}
-		table.setHeaderRows(2);
+		grid.table().setHeaderRows(2);
 	}
 
-	private void cells(PdfPTable table, String... values) {
-		for (String value : values) {
-			PdfPCell cell = new PdfPCell(this.fonts.phrase(value, 9));
+	private void cells(Grid grid, String... values) {
+		for (int i = 0; i < values.length; i++) {
+			Phrase phrase = this.fonts.phrase(this.messages.typeset(values[i]), 9);
+			grid.widths().measure(i, phrase, 9);
+			PdfPCell cell = new PdfPCell(phrase);
 			cell.setBorder(Rectangle.BOTTOM);
 			cell.setBorderWidth(0.3f);
 			cell.setPaddingBottom(4);
-			table.addCell(cell);
+			grid.table().addCell(cell);
 		}
 	}
 

@@ -1,0 +1,106 @@
+package org.unccd.cst.report.pdf;
+
+import java.text.BreakIterator;
+import java.util.Locale;
+
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Element;
+import org.openpdf.text.Phrase;
+
+/**
+ * Sizes the columns of a table so that no word of its header or values has to break: each
+ * column is at least as wide as the widest unbreakable piece of text it holds (a word, or
+ * a character of Chinese), and the room left is shared as the table's relative widths
+ * ask.
+ */
+final class ColumnWidths {
+
+	/** A cell's padding on both sides, with a point to spare. */
+	private static final float PADDING = 5;
+
+	private final float[] relative;
+
+	private final float[] minimum;
+
+	private final Locale locale;
+
+	ColumnWidths(float[] relative, Locale locale) {
+		this.relative = relative.clone();
+		this.minimum = new float[relative.length];
+		this.locale = locale;
+	}
+
+	/** Takes the widest unbreakable piece of {@code phrase} into account for a column. */
+	void measure(int column, Phrase phrase, float size) {
+		for (Element element : phrase.getChunks()) {
+			Chunk chunk = (Chunk) element;
+			for (String token : chunk.getContent().split("\\s+")) {
+				if (token.codePoints().anyMatch(ColumnWidths::isIdeographic)) {
+					// Chinese breaks between characters, as the line breaking rules allow
+					BreakIterator breaks = BreakIterator.getLineInstance(this.locale);
+					breaks.setText(token);
+					int start = breaks.first();
+					for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+						fit(column, chunk, token.substring(start, end), size);
+					}
+				}
+				else {
+					fit(column, chunk, token, size);
+				}
+			}
+		}
+	}
+
+	private void fit(int column, Chunk chunk, String piece, float size) {
+		if (!piece.isEmpty()) {
+			float width = chunk.getFont().getBaseFont().getWidthPoint(piece, size) + PADDING;
+			this.minimum[column] = Math.max(this.minimum[column], width);
+		}
+	}
+
+	private static boolean isIdeographic(int codePoint) {
+		return Character.isIdeographic(codePoint) || (codePoint >= 0x3000 && codePoint < 0x3040)
+				|| (codePoint >= 0xFF00 && codePoint < 0xFFF0);
+	}
+
+	/** The widths of the columns, from the start side, for a table {@code total} wide. */
+	float[] widths(float total) {
+		int n = this.relative.length;
+		float[] widths = new float[n];
+		boolean[] fixed = new boolean[n];
+		float sumMinimum = 0;
+		for (float m : this.minimum) {
+			sumMinimum += m;
+		}
+		if (sumMinimum >= total) {
+			// not even the words fit: every column gets its share of its longest word
+			for (int i = 0; i < n; i++) {
+				widths[i] = total * this.minimum[i] / sumMinimum;
+			}
+			return widths;
+		}
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			float room = total;
+			float shares = 0;
+			for (int i = 0; i < n; i++) {
+				if (fixed[i]) {
+					room -= this.minimum[i];
+				}
+				else {
+					shares += this.relative[i];
+				}
+			}
+			for (int i = 0; i < n; i++) {
+				widths[i] = fixed[i] ? this.minimum[i] : room * this.relative[i] / shares;
+				if (!fixed[i] && widths[i] < this.minimum[i]) {
+					fixed[i] = true;
+					changed = true;
+				}
+			}
+		}
+		return widths;
+	}
+
+}
