@@ -24,8 +24,64 @@ public final class ReportFiles {
 	private ReportFiles() {
 	}
 
+	public static JsonNode jsonText(String json) {
+		return JsonMapper.builder().build().readTree(json);
+	}
+
 	public static JsonNode json(Path file) {
 		return JsonMapper.builder().build().readTree(file.toFile());
+	}
+
+	/**
+	 * The text of each page as poppler's {@code pdftotext} gives it, as a search in a
+	 * viewer finds it, with the marks it puts around right-to-left runs left out. Arabic
+	 * is read this way: poppler puts the letters of a right-to-left line, ligatures
+	 * included, back in the order they were typed.
+	 */
+	public static List<String> popplerPages(Path file) throws IOException {
+		return popplerPages(file, false);
+	}
+
+	/**
+	 * The text of each page as {@code pdftotext} gives it; with {@code layout}, each line
+	 * of the page as one line of text, as its {@code -layout} option keeps the columns of
+	 * a table on their row.
+	 */
+	public static List<String> popplerPages(Path file, boolean layout) throws IOException {
+		List<String> command = new ArrayList<>(List.of("pdftotext", "-enc", "UTF-8"));
+		if (layout) {
+			command.add("-layout");
+		}
+		command.addAll(List.of(file.toString(), "-"));
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String text = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		try {
+			if (process.waitFor() != 0) {
+				throw new IOException("pdftotext could not read " + file);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+		List<String> pages = new ArrayList<>();
+		for (String page : text.replaceAll("[\u202A-\u202E\u2066-\u2069]", "").split("\f")) {
+			pages.add(page);
+		}
+		if (!pages.isEmpty() && pages.get(pages.size() - 1).isBlank()) {
+			pages.remove(pages.size() - 1);
+		}
+		return pages;
+	}
+
+	/** The whole text as {@link #popplerPages(Path)} gives it. */
+	public static String popplerText(Path file) throws IOException {
+		return String.join("\f", popplerPages(file));
+	}
+
+	/** The whole text as {@code pdftotext -layout} gives it. */
+	public static String popplerLayout(Path file) throws IOException {
+		return String.join("\f", popplerPages(file, true));
 	}
 
 	public static String pdfText(Path file) throws IOException {

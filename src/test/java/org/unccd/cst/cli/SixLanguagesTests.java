@@ -80,8 +80,9 @@ class SixLanguagesTests {
 		for (Map<String, Object> report : reports()) {
 			String title = title(report, lang);
 			Path pdf = this.published.resolve(report.get("id") + "." + lang + ".pdf");
-			assertThat(normalized(ReportFiles.pdfText(pdf))).as(pdf.toString())
-				.containsAnyOf(normalized(title), rangesSwapped(normalized(title)));
+			// right-to-left text extracts with the spaces around its punctuation moved
+			assertThat(spaceless(text(pdf))).as(pdf.toString())
+				.containsAnyOf(spaceless(title), rangesSwapped(spaceless(title)));
 			try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 				assertThat(document.getDocumentInformation().getTitle()).isEqualTo(title);
 				assertThat(document.getDocumentInformation().getSubject()).isEqualTo(report.get("symbol"));
@@ -122,9 +123,9 @@ class SixLanguagesTests {
 				List.of("分发：普遍", "2019年6月30日", "原文：英文"), "ar",
 				List.of("Distr.: General", "حزيران/يونيه", "الأصل: بالإنكليزية"));
 		for (String lang : LANGUAGES) {
-			String cover = normalized(pageText(this.published.resolve("obj-1.1." + lang + ".pdf"), 1));
+			String cover = spaceless(pageText(this.published.resolve("obj-1.1." + lang + ".pdf"), 1));
 			for (String text : expected.get(lang)) {
-				assertThat(cover).as(lang).contains(normalized(text));
+				assertThat(cover).as(lang).contains(spaceless(text));
 			}
 		}
 	}
@@ -153,11 +154,10 @@ class SixLanguagesTests {
 				}
 			}
 			assertThat(page).as(title).isGreaterThan(2);
-			// the contents line: the title, its paragraphs and its page; text extraction
-			// gives a right-to-left line from its left end
+			// the contents line: the title, its paragraphs and its page, in reading order
+			// (Arabic is read back in the order it was typed)
 			String quoted = java.util.regex.Pattern.quote(title);
-			String line = "rtl".equals(direction(lang)) ? "(^|\\s)" + page + "\\s+\\d+(\u2013\\d+)?\\s*" + quoted
-					: quoted + "\\s*\\d+(\u2013\\d+)?\\s+" + page + "(\\s|$)";
+			String line = quoted + "\\s*\\d+(\u2013\\d+)?\\s+" + page + "(\\s|$)";
 			assertThat(contents).as(lang + " " + title).containsPattern(line);
 		}
 	}
@@ -177,7 +177,7 @@ class SixLanguagesTests {
 				assertThat(before).containsPattern("\\d");
 				String number = before.replaceAll("\\D", "");
 				assertThat(text.substring(0, at)).as("mark " + number + " on the same page")
-					.containsPattern("\\]" + number + "\\b");
+					.containsPattern("[\\p{L}.)]" + number + "\\b");
 				at = text.indexOf("Source: ", at + 1);
 			}
 		}
@@ -226,6 +226,14 @@ class SixLanguagesTests {
 	}
 
 	/**
+	 * The text without spaces and the punctuation that extraction moves around numbers in
+	 * right-to-left text.
+	 */
+	static String spaceless(String text) {
+		return normalized(text).replaceAll("[ ,،:]", "");
+	}
+
+	/**
 	 * Text as compared: Unicode NFKC, so that Arabic presentation forms become letters;
 	 * every run of white space one space; no break where a line ended between two Chinese
 	 * characters or after a hyphen.
@@ -247,10 +255,6 @@ class SixLanguagesTests {
 		return text.replaceAll("(\\d+)-(\\d+)", "$2-$1");
 	}
 
-	private static String direction(String lang) {
-		return org.unccd.cst.model.Messages.of(lang).rightToLeft() ? "rtl" : "ltr";
-	}
-
 	private static String label(String lang, String key) {
 		return org.unccd.cst.model.Messages.of(lang).get(key);
 	}
@@ -259,7 +263,15 @@ class SixLanguagesTests {
 		return pages(pdf).get(page - 1);
 	}
 
+	/** Arabic as a viewer's search reads it (poppler), other languages with PDFBox. */
+	private static String text(Path pdf) throws IOException {
+		return pdf.getFileName().toString().contains(".ar.") ? ReportFiles.popplerText(pdf) : ReportFiles.pdfText(pdf);
+	}
+
 	private static List<String> pages(Path pdf) throws IOException {
+		if (pdf.getFileName().toString().contains(".ar.")) {
+			return ReportFiles.popplerPages(pdf);
+		}
 		List<String> pages = new ArrayList<>();
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			for (int i = 1; i <= document.getNumberOfPages(); i++) {

@@ -30,31 +30,56 @@ final class ColumnWidths {
 		this.locale = locale;
 	}
 
-	/** Takes the widest unbreakable piece of {@code phrase} into account for a column. */
+	/**
+	 * Takes the widest unbreakable piece of {@code phrase} into account for a column: a
+	 * word may run over several chunks (a numeral in one font and its dash in another).
+	 */
 	void measure(int column, Phrase phrase, float size) {
+		float word = 0;
 		for (Element element : phrase.getChunks()) {
 			Chunk chunk = (Chunk) element;
-			for (String token : chunk.getContent().split("\\s+")) {
-				if (token.codePoints().anyMatch(ColumnWidths::isIdeographic)) {
+			String text = chunk.getContent();
+			int i = 0;
+			while (i < text.length()) {
+				int c = text.codePointAt(i);
+				if (Character.isWhitespace(c)) {
+					fit(column, word);
+					word = 0;
+					i += Character.charCount(c);
+					continue;
+				}
+				int end = i;
+				while (end < text.length() && !Character.isWhitespace(text.codePointAt(end))) {
+					end += Character.charCount(text.codePointAt(end));
+				}
+				String piece = text.substring(i, end);
+				if (piece.codePoints().anyMatch(ColumnWidths::isIdeographic)) {
 					// Chinese breaks between characters, as the line breaking rules allow
+					fit(column, word);
+					word = 0;
 					BreakIterator breaks = BreakIterator.getLineInstance(this.locale);
-					breaks.setText(token);
+					breaks.setText(piece);
 					int start = breaks.first();
-					for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-						fit(column, chunk, token.substring(start, end), size);
+					for (int stop = breaks.next(); stop != BreakIterator.DONE; start = stop, stop = breaks.next()) {
+						fit(column, width(chunk, piece.substring(start, stop), size));
 					}
 				}
 				else {
-					fit(column, chunk, token, size);
+					word += width(chunk, piece, size);
 				}
+				i = end;
 			}
 		}
+		fit(column, word);
 	}
 
-	private void fit(int column, Chunk chunk, String piece, float size) {
-		if (!piece.isEmpty()) {
-			float width = chunk.getFont().getBaseFont().getWidthPoint(piece, size) + PADDING;
-			this.minimum[column] = Math.max(this.minimum[column], width);
+	private static float width(Chunk chunk, String text, float size) {
+		return chunk.getFont().getBaseFont().getWidthPoint(text, size);
+	}
+
+	private void fit(int column, float width) {
+		if (width > 0) {
+			this.minimum[column] = Math.max(this.minimum[column], width + PADDING);
 		}
 	}
 

@@ -270,7 +270,8 @@ class SynthesisReportWriter {
 	private void contents() {
 		Messages m = this.messages;
 		this.flow.add(spaced(this.fonts.phrase(m.get("contents"), 13, true), 0, 10));
-		PdfPTable toc = table(new float[] { 0.5f, 5.5f, 1.3f, 0.8f });
+		Grid grid = grid(new float[] { 0.5f, 5.5f, 1.3f, 0.8f });
+		PdfPTable toc = grid.table();
 		toc.addCell(plain(this.fonts.phrase("", 9), start()));
 		toc.addCell(plain(this.fonts.phrase("", 9), start()));
 		toc.addCell(plain(this.fonts.phrase(m.get("contents.paragraphs"), 9), end()));
@@ -281,12 +282,18 @@ class SynthesisReportWriter {
 		for (int i = 0; i < titles.size(); i++) {
 			Section section = new Section(numerals[i].strip(), m.get(titles.get(i)), placeholder(), placeholder());
 			this.sections.add(section);
-			toc.addCell(plain(this.fonts.phrase(m.get("section.heading", section.number, "").strip(), BODY), end()));
-			toc.addCell(plain(this.fonts.phrase(section.title, BODY), start()));
+			// the chapter's numeral and its dash never part
+			String numeral = m.get("section.heading", section.number, "").strip().replace(' ', '\u00A0');
+			Phrase number = this.fonts.phrase(numeral, BODY);
+			Phrase title = this.fonts.phrase(section.title, BODY);
+			grid.widths().measure(0, number, BODY);
+			grid.widths().measure(1, title, BODY);
+			toc.addCell(plain(number, end()));
+			toc.addCell(plain(title, start()));
 			toc.addCell(image(section.paragraphs));
 			toc.addCell(image(section.page));
 		}
-		this.flow.add(toc);
+		add(grid);
 	}
 
 	private PdfTemplate placeholder() {

@@ -1,0 +1,190 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.unccd.cst.ReportFiles;
+import org.unccd.cst.model.Messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reports read back as a delegate's tools read them: every table row, finding and
+ * recommendation of generated long programmes is in every language's PDF; Arabic text
+ * extracts as its letters; Chinese lines never start with closing punctuation; table
+ * headers keep their words whole; the cover says what a UN cover says.
+ */
+class ReportReadBackTests {
+
+	private static final List<String> LANGUAGES = Messages.LANGUAGES;
+
+	private static final Pattern FLAT = Pattern.compile("[\\s\\u00AD\\u2010\\u2011-]");
+
+	@ParameterizedTest(name = "seed {0}")
+	@ValueSource(longs = { 11, 12 })
+	void everyRowFindingAndRecommendationIsInEveryLanguage(long seed, @TempDir Path dir) throws IOException {
+		GeneratedProgramme programme = GeneratedProgramme.write(seed, dir.resolve("input"));
+		CommandLineRun run = CommandLineRun.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("out"),
+				"--as-of=2029-06-30", "--lang=" + String.join(",", LANGUAGES));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		Path published = dir.resolve("out/GEN" + seed);
+		String summary = Files.readString(published.resolve("summary.json"));
+		List<String> problems = new ArrayList<>();
+		for (String lang : LANGUAGES) {
+			Messages messages = Messages.of(lang);
+			List<String> reports = new ArrayList<>();
+			try (var files = Files.list(published)) {
+				files.map((f) -> f.getFileName().toString())
+					.filter((n) -> n.startsWith("rep-") && n.endsWith("." + lang + ".pdf"))
+					.sorted()
+					.forEach(reports::add);
+			}
+			String all = "";
+			for (String report : reports) {
+				String item = "W" + report.substring(4, report.indexOf('.'));
+				String text = ReportFiles.popplerLayout(published.resolve(report)).replaceAll("[\\u00A0\\u202F]", " ");
+				all += text;
+				for (String outcome : programme.outcomes()) {
+					if (outcome.startsWith(item + "-") && !hasLineWith(text, outcome)) {
+						problems.add(report + ": no table row for " + outcome);
+					}
+				}
+				for (String line : programme.budgetLines()) {
+					String amount = messages.money(amountOf(summary, line)).replaceAll("[\\u00A0\\u202F]", " ");
+					if (!text.lines().anyMatch((l) -> l.contains(line + " ") || l.endsWith(line))
+							|| !text.contains(amount)) {
+						problems.add(report + ": no table row for budget line " + line + " (" + amount + ")");
+					}
+				}
+			}
+			String body = flat(all);
+			for (String finding : programme.findings()) {
+				if (!"fr".equals(lang) && !body.contains(flat(words(finding)))) {
+					problems.add(lang + ": finding not found: " + finding);
+				}
+			}
+			for (String recommendation : programme.recommendations()) {
+				if (!body.contains(flat(words(recommendation)))) {
+					problems.add(lang + ": recommendation not found: " + recommendation);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theCoverSaysWhereAndWhenTheSessionMeetsUnderWhichItemAndByWhom(@TempDir Path dir) throws IOException {
+		GeneratedProgramme.write(21, dir.resolve("input"));
+		CommandLineRun run = CommandLineRun.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("out"),
+				"--as-of=2029-06-30", "--lang=en,fr");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		String en = ReportFiles.pdfText(dir.resolve("out/GEN21/rep-1.en.pdf"));
+		String cover = en.substring(0, en.indexOf("Page 1"));
+		assertThat(cover).contains("United Nations", "ICCD/GEN/1", "Distr.: General", "30 June 2029",
+				"Conference of the Parties", "Bonn, Germany, 1-5 January 2030", "Item 3 (a) of the provisional agenda",
+				"Follow-up of the work programme", "Note by the secretariat", "Summary", "GE.30-00001 (E)");
+		assertThat(flat(cover)).contains(flat("Expected outcomes covered by this report:"),
+				flat("Recommendations put forward in this report:"));
+		String fr = ReportFiles.pdfText(dir.resolve("out/GEN21/rep-1.fr.pdf"));
+		assertThat(fr).contains("Note du secrétariat", "Point 3 (a) de l’ordre du jour provisoire", "Résumé",
+				"Bonn (Allemagne)");
+	}
+
+	@Test
+	void arabicExtractsAsItsLettersAndChineseLinesNeverStartWithClosingPunctuation(@TempDir Path dir)
+			throws IOException {
+		CommandLineRun run = CommandLineRun.of("--input=input", "--output=" + dir, "--as-of=2019-06-30",
+				"--lang=ar,zh,ru,fr,es");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		Path published = dir.resolve("CST14");
+		for (String report : List.of("obj-1.1", "obj-1.2", "obj-2", "coordination")) {
+			Path arabic = published.resolve(report + ".ar.pdf");
+			String glyphs = glyphUnicode(arabic);
+			long forms = glyphs.codePoints().filter(ReportReadBackTests::isPresentationForm).count();
+			long letters = glyphs.codePoints().filter((c) -> c >= 0x0621 && c <= 0x064A).count();
+			assertThat(forms).as(report + ".ar: presentation forms against %d letters", letters).isZero();
+			assertThat(letters).as(report + ".ar letters").isGreaterThan(500);
+			assertThat(ReportFiles.popplerText(arabic)).as(report + ".ar")
+				.contains("مقدمة", "الأمم المتحدة", "الأطراف");
+			for (String line : ReportFiles.pdfText(published.resolve(report + ".zh.pdf")).split("\n")) {
+				String trimmed = line.strip();
+				assertThat(trimmed.isEmpty() || "。，、；：？！）」』】〉》".indexOf(trimmed.charAt(0)) < 0)
+					.as(report + ".zh line: " + trimmed)
+					.isTrue();
+			}
+			for (String lang : List.of("ru", "fr", "es")) {
+				String text = ReportFiles.pdfText(published.resolve(report + "." + lang + ".pdf"));
+				// the table headers keep their words whole in every language
+				for (String key : List.of("col.execution", "col.status", "col.source", "col.summary")) {
+					for (String word : Messages.of(lang).typeset(Messages.of(lang).get(key)).split("\\s+")) {
+						if (word.length() > 3) {
+							assertThat(text).as(report + "." + lang + " header word").contains(word);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	private static boolean hasLineWith(String text, String code) {
+		return text.lines()
+			.anyMatch((l) -> Pattern.compile("(^|[^\\w])" + Pattern.quote(code) + "([^\\w-]|$)").matcher(l).find()
+					&& l.replace(code, "").codePoints().filter(Character::isLetter).count() >= 3);
+	}
+
+	private static BigDecimal amountOf(String summary, String line) {
+		var node = ReportFiles.jsonText(summary).path("budget").path("lines");
+		for (var each : node) {
+			if (each.path("code").asString().equals(line)) {
+				return each.path("amount").decimalValue();
+			}
+		}
+		throw new IllegalArgumentException(line);
+	}
+
+	/** The words of a text after its label, which a right-to-left line may reorder. */
+	private static String words(String text) {
+		String rest = text.substring(text.indexOf(':') + 1).strip();
+		return rest.substring(0, Math.min(40, rest.length()));
+	}
+
+	private static String flat(String text) {
+		return FLAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+	}
+
+	/**
+	 * The Unicode each glyph of the document maps to, as the PDF gives it, unreordered.
+	 */
+	private static String glyphUnicode(Path pdf) throws IOException {
+		StringBuilder all = new StringBuilder();
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void processTextPosition(TextPosition text) {
+					all.append(text.getUnicode());
+				}
+			};
+			stripper.getText(document);
+		}
+		return all.toString();
+	}
+
+	private static boolean isPresentationForm(int c) {
+		return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+	}
+
+}
