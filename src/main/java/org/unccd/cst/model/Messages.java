@@ -55,8 +55,30 @@ public final class Messages {
 			if (values[i] instanceof Integer || values[i] instanceof Long) {
 				values[i] = values[i].toString();
 			}
+			if (rightToLeft() && values[i] instanceof String value && isLeftToRight(value)) {
+				// a code, an amount or a currency stands as a unit where an Arabic reader
+				// expects it, and takes no bracket or neighbour into its run
+				values[i] = RIGHT_TO_LEFT_MARK + value + RIGHT_TO_LEFT_MARK;
+			}
 		}
 		return new MessageFormat(pattern.replace("'", "''"), this.locale).format(values);
+	}
+
+	private static final String RIGHT_TO_LEFT_MARK = "\u200F";
+
+	/** Text of Latin letters or digits and no right-to-left letter. */
+	private static boolean isLeftToRight(String text) {
+		boolean strong = false;
+		for (int i = 0; i < text.length(); i++) {
+			byte direction = Character.getDirectionality(text.charAt(i));
+			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+				return false;
+			}
+			strong |= direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT
+					|| direction == Character.DIRECTIONALITY_EUROPEAN_NUMBER;
+		}
+		return strong;
 	}
 
 	/** Whether the language is written right to left. */

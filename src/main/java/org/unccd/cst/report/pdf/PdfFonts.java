@@ -32,6 +32,10 @@ final class PdfFonts {
 
 	private static final String ARABIC_BOLD = "fonts/NotoNaskhArabic-Bold.ttf";
 
+	private static final int RIGHT_TO_LEFT_MARK = 0x200F;
+
+	private static final int LEFT_TO_RIGHT_MARK = 0x200E;
+
 	private static final ConcurrentHashMap<String, byte[]> FILES = new ConcurrentHashMap<>();
 
 	private final BaseFont regular;
@@ -133,6 +137,10 @@ final class PdfFonts {
 			if (codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
 				font = (current != null) ? current : fonts.get(0);
 				chars = (codePoint == '\t') ? " " : (codePoint == '\n') ? "\n" : "";
+			}
+			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK) {
+				// a direction mark steers the bidirectional algorithm and has no glyph
+				font = (current != null) ? current : fonts.get(0);
 			}
 			else if (isArabic(codePoint) && arabicFont.getBaseFont().charExists(codePoint)) {
 				font = arabicFont;
