@@ -140,6 +140,24 @@ class ReportReadBackTests {
 		}
 	}
 
+	@Test
+	void noTwoLinesOfTextOverlapAndNoneLeavesThePage(@TempDir Path dir) throws IOException {
+		GeneratedProgramme.write(31, dir.resolve("input"));
+		CommandLineRun generated = CommandLineRun.of("--input=" + dir.resolve("input"),
+				"--output=" + dir.resolve("out"), "--as-of=2029-06-30", "--lang=" + String.join(",", LANGUAGES));
+		assertThat(generated.exitCode()).as(generated.err()).isZero();
+		CommandLineRun embedded = CommandLineRun.of("--input=input", "--output=" + dir.resolve("out"),
+				"--as-of=2019-12-31", "--lang=" + String.join(",", LANGUAGES));
+		assertThat(embedded.exitCode()).as(embedded.err()).isEqualTo(3);
+		List<String> problems = new ArrayList<>();
+		try (var files = Files.walk(dir.resolve("out"))) {
+			for (Path pdf : files.filter((f) -> f.toString().endsWith(".pdf")).sorted().toList()) {
+				problems.addAll(TextLayout.problems(pdf));
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	private static boolean hasLineWith(String text, String code) {
 		return text.lines()
 			.anyMatch((l) -> Pattern.compile("(^|[^\\w])" + Pattern.quote(code) + "([^\\w-]|$)").matcher(l).find()

@@ -1,0 +1,113 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Where the glyphs of a PDF stand, read back with PDFBox: no glyph of one line may cover
+ * a glyph of another, and none may leave the page's printable area (a 36-point margin on
+ * every side, which holds the running head and the page number).
+ */
+final class TextLayout {
+
+	private static final float MARGIN = 36;
+
+	private TextLayout() {
+	}
+
+	/**
+	 * What is wrong with the layout of a PDF's text, page by page; empty when nothing.
+	 */
+	static List<String> problems(Path pdf) throws IOException {
+		List<String> problems = new ArrayList<>();
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				PDRectangle box = document.getPage(page - 1).getMediaBox();
+				List<Glyph> glyphs = glyphs(document, page);
+				String where = pdf.getFileName() + " page " + page + ": ";
+				for (Glyph glyph : glyphs) {
+					if (glyph.left < MARGIN || glyph.right > box.getWidth() - MARGIN || glyph.top < MARGIN
+							|| glyph.bottom > box.getHeight() - MARGIN) {
+						problems.add(where + "\"" + glyph.text + "\" leaves the page's printable area");
+					}
+				}
+				glyphs.sort(Comparator.comparingDouble((Glyph g) -> g.left));
+				for (int i = 0; i < glyphs.size(); i++) {
+					Glyph a = glyphs.get(i);
+					for (int j = i + 1; j < glyphs.size() && glyphs.get(j).left < a.right; j++) {
+						Glyph b = glyphs.get(j);
+						if (Math.abs(a.baseline - b.baseline) > 1 && a.covers(b)) {
+							problems.add(where + "\"" + a.text + "\" and \"" + b.text + "\" overlap");
+						}
+					}
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static List<Glyph> glyphs(PDDocument document, int page) throws IOException {
+		List<Glyph> glyphs = new ArrayList<>();
+		PDFTextStripper stripper = new PDFTextStripper() {
+			@Override
+			protected void processTextPosition(TextPosition text) {
+				if (!text.getUnicode().isBlank() && text.getWidthDirAdj() > 0) {
+					glyphs.add(new Glyph(text));
+				}
+			}
+		};
+		stripper.setStartPage(page);
+		stripper.setEndPage(page);
+		stripper.getText(document);
+		return glyphs;
+	}
+
+	/** A glyph's box: its advance across, and from its ascent to its descent. */
+	private static final class Glyph {
+
+		final String text;
+
+		final float left;
+
+		final float right;
+
+		final float top;
+
+		final float bottom;
+
+		final float baseline;
+
+		Glyph(TextPosition position) {
+			this.text = position.getUnicode();
+			float size = position.getFontSizeInPt();
+			this.left = position.getXDirAdj();
+			this.right = this.left + position.getWidthDirAdj();
+			this.baseline = position.getYDirAdj();
+			this.top = this.baseline - 0.7f * size;
+			this.bottom = this.baseline + 0.2f * size;
+		}
+
+		/** Whether the two boxes share more than a third of the smaller one. */
+		boolean covers(Glyph other) {
+			float width = Math.min(this.right, other.right) - Math.max(this.left, other.left);
+			float height = Math.min(this.bottom, other.bottom) - Math.max(this.top, other.top);
+			if (width <= 0 || height <= 0) {
+				return false;
+			}
+			float smaller = Math.min((this.right - this.left) * (this.bottom - this.top),
+					(other.right - other.left) * (other.bottom - other.top));
+			return width * height > smaller / 3;
+		}
+
+	}
+
+}
