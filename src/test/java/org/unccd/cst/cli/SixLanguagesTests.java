@@ -158,6 +158,10 @@ class SixLanguagesTests {
 			// (Arabic is read back in the order it was typed)
 			String quoted = java.util.regex.Pattern.quote(title);
 			String line = quoted + "\\s*\\d+(\u2013\\d+)?\\s+" + page + "(\\s|$)";
+			if ("ar".equals(lang)) {
+				// poppler may give a right-to-left row's figures before its title
+				line = "(" + line + ")|((^|\\s)\\d+(\u2013\\d+)?\\s+" + page + "\\s+\\S+\\s*-?\\s*" + quoted + ")";
+			}
 			assertThat(contents).as(lang + " " + title).containsPattern(line);
 		}
 	}

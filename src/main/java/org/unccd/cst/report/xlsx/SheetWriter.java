@@ -136,8 +136,14 @@ final class SheetWriter {
 		return org.apache.poi.ss.util.CellReference.convertNumToColString(this.column) + (this.rowIndex + 1);
 	}
 
-	/** Puts a filter on the header row and the rows below it, and sets column widths. */
+	/**
+	 * Puts a filter on the header row and the rows below it, prints the header row on
+	 * every page, and sets column widths.
+	 */
 	void finish(int... widths) {
+		if (this.headerRow >= 0) {
+			this.sheet.setRepeatingRows(new CellRangeAddress(this.headerRow, this.headerRow, -1, -1));
+		}
 		if (this.headerRow >= 0 && this.rowIndex >= this.headerRow) {
 			this.sheet.setAutoFilter(new CellRangeAddress(this.headerRow, Math.max(this.rowIndex, this.headerRow), 0,
 					this.headerColumns - 1));

@@ -106,6 +106,7 @@ class WorkbookWriter {
 			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
 			rejects(workbook, styles);
 			charts(charts, budgetRows);
+			printLayout(workbook);
 			if (this.rightToLeft) {
 				workbook.forEach((sheet) -> sheet.setRightToLeft(true));
 			}
@@ -118,6 +119,21 @@ class WorkbookWriter {
 			try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 				workbook.write(out);
 			}
+		}
+	}
+
+	/**
+	 * Every sheet prints landscape, one page wide, with its header row repeated and the
+	 * page number at the foot; the lists streamed to their own sheets have their header
+	 * on the first row, the others set theirs when they finish.
+	 */
+	private void printLayout(StableWorkbook workbook) {
+		String footer = this.messages.get("print.page").replace("\u200F", "");
+		for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+			String name = sheet.getSheetName();
+			boolean streamed = name.startsWith("Expenditures") || name.startsWith("Funding")
+					|| name.startsWith("Rejects");
+			PrintLayout.apply(sheet, streamed ? 0 : -1, footer);
 		}
 	}
 
@@ -161,7 +177,7 @@ class WorkbookWriter {
 				.text(m.status(o.status()))
 				.percent(o.percent())
 				.date((o.due() != null) ? LocalDate.parse(o.due()) : null)
-				.text(o.overdue() ? "✔" : "")
+				.text(o.overdue() ? m.get("yes") : m.get("no"))
 				.date((o.lastUpdate() != null) ? LocalDate.parse(o.lastUpdate()) : null)
 				.text(latest.get(o.code()));
 		}
@@ -480,9 +496,10 @@ class WorkbookWriter {
 	private void proposals(SheetWriter sheet) {
 		Messages m = this.messages;
 		// counts by cluster first, then the list under its own frozen, filtered header
-		sheet.row().text(m.get("col.cluster")).text(m.get("col.count"));
+		// each cluster's code with what it stands for, as the programme's annex names it
+		sheet.row().text(m.get("col.cluster")).text(m.get("col.count")).text(m.get("cluster.legend"));
 		for (Map.Entry<String, Long> entry : this.summary.proposals().byCluster().entrySet()) {
-			sheet.row().text(entry.getKey()).integer(entry.getValue());
+			sheet.row().text(entry.getKey()).integer(entry.getValue()).text(m.get("cluster." + entry.getKey()));
 		}
 		sheet.row().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
 		sheet.row().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
