@@ -58,6 +58,52 @@ public class ReportData {
 		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
 	}
 
+	/**
+	 * Whether a text of the report's data comes in English because it was not given in
+	 * the report's language: a finding, a recommendation or a latest progress summary.
+	 */
+	public boolean fallsBackToEnglish(List<String> outcomes, String report) {
+		if ("en".equals(this.lang)) {
+			return false;
+		}
+		String missing = missing("summary");
+		for (String outcome : this.outcomes) {
+			if (!outcomes.contains(outcome)) {
+				continue;
+			}
+			Long seq = LatestProgress.seq(this.jdbc, outcome, LatestProgress.Kind.SUMMARY, this.asOf,
+					StagingTotals.covered(this.jdbc, this.asOf));
+			if (seq != null && count("SELECT COUNT(*) FROM progress WHERE seq = ? AND " + missing, seq) > 0) {
+				return true;
+			}
+		}
+		for (String outcome : outcomes) {
+			if (count("SELECT COUNT(*) FROM finding WHERE outcome = ? AND (row_date IS NULL OR row_date <= ?) AND "
+					+ missing("text"), outcome, Date.valueOf(this.asOf)) > 0) {
+				return true;
+			}
+		}
+		return count("SELECT COUNT(*) FROM recommendation WHERE report = ? AND (row_date IS NULL OR row_date <= ?) AND "
+				+ missing("text"), report, Date.valueOf(this.asOf)) > 0;
+	}
+
+	/**
+	 * An SQL condition: the column has text and its variant in the report's language
+	 * none.
+	 */
+	private String missing(String column) {
+		if (!DataTable.VARIANT_LANGUAGES.contains(this.lang)) {
+			return "COALESCE(" + column + ", '') <> ''";
+		}
+		String variant = column + "_" + this.lang;
+		return "COALESCE(" + column + ", '') <> '' AND COALESCE(" + variant + ", '') = ''";
+	}
+
+	private long count(String sql, Object... args) {
+		Long count = this.jdbc.queryForObject(sql, Long.class, args);
+		return (count != null) ? count : 0;
+	}
+
 	/** The latest progress summary of each outcome on or before the as-of date. */
 	public Map<String, String> latestSummaries() {
 		if (this.latest != null) {

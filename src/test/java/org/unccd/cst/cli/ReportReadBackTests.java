@@ -102,6 +102,10 @@ class ReportReadBackTests {
 		String fr = ReportFiles.pdfText(dir.resolve("out/GEN21/rep-1.fr.pdf"));
 		assertThat(fr).contains("Note du secrétariat", "Point 3 (a) de l’ordre du jour provisoire", "Résumé",
 				"Bonn (Allemagne)");
+		// some findings have no French text: the report says once that they are in
+		// English
+		assertThat(flat(fr)).containsOnlyOnce(flat(Messages.of("fr").get("note.english")));
+		assertThat(flat(en)).doesNotContain(flat(Messages.of("en").get("note.english")));
 	}
 
 	@Test
@@ -120,7 +124,11 @@ class ReportReadBackTests {
 			assertThat(letters).as(report + ".ar letters").isGreaterThan(500);
 			assertThat(ReportFiles.popplerText(arabic)).as(report + ".ar")
 				.contains("مقدمة", "الأمم المتحدة", "الأطراف");
-			for (String line : ReportFiles.pdfText(published.resolve(report + ".zh.pdf")).split("\n")) {
+			String chinese = ReportFiles.pdfText(published.resolve(report + ".zh.pdf"));
+			// every text of the embedded input is given in Chinese: no note says
+			// otherwise
+			assertThat(flat(chinese)).doesNotContain(flat(Messages.of("zh").get("note.english")));
+			for (String line : chinese.split("\n")) {
 				String trimmed = line.strip();
 				assertThat(trimmed.isEmpty() || "。，、；：？！）」』】〉》".indexOf(trimmed.charAt(0)) < 0)
 					.as(report + ".zh line: " + trimmed)

@@ -337,7 +337,13 @@ class SynthesisReportWriter {
 			.map((item) -> item.code() + " " + item.title().in(lang()))
 			.collect(Collectors.joining("; "));
 		numbered(m.get("intro.mandate", this.programme.source(), this.programme.title().in(lang()), covered));
-		numbered(m.get("intro.asof", m.date(asOf())));
+		// once per report: the texts of the data not given in the report's language
+		List<String> outcomes = RecommendationRules.coveredOutcomes(this.programme, this.report)
+			.stream()
+			.map(Outcome::code)
+			.toList();
+		boolean english = this.data.fallsBackToEnglish(outcomes, this.report.id());
+		numbered(m.get("intro.asof", m.date(asOf())), english ? m.get("note.english") : null);
 	}
 
 	private void progress() {
