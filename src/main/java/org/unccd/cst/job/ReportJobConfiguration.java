@@ -16,6 +16,7 @@ import org.unccd.cst.progress.ProgressMode;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.publish.Publisher;
+import org.unccd.cst.publish.StagedFiles;
 import org.unccd.cst.report.pdf.ReportTasklet;
 import org.unccd.cst.report.xlsx.WorkbookTasklet;
 
@@ -44,6 +45,8 @@ class ReportJobConfiguration {
 	static final int CHUNK_SIZE = 2000;
 
 	private static final StepLog STEP_LOG = new StepLog();
+
+	private static final StagedFiles STAGED_FILES = new StagedFiles();
 
 	@Bean
 	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
@@ -137,6 +140,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step aggregate(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("aggregate", jobRepository).listener(STEP_LOG)
+			.listener(STAGED_FILES)
 			.tasklet(new AggregateTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -144,6 +148,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeWorkbooks(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeWorkbooks", jobRepository).listener(STEP_LOG)
+			.listener(STAGED_FILES)
 			.tasklet(new WorkbookTasklet(jdbc), transactionManager)
 			.build();
 	}
@@ -151,6 +156,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step writeReports(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("writeReports", jobRepository).listener(STEP_LOG)
+			.listener(STAGED_FILES)
 			.tasklet(new ReportTasklet(jdbc), transactionManager)
 			.build();
 	}

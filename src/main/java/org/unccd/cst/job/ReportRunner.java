@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.publish.StagedFiles;
 import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.ingest.StagingSchema;
 
@@ -64,6 +65,20 @@ public class ReportRunner {
 					// where it stopped
 					log.info("Execution {} cannot be resumed: its staging tables were rebuilt by another run; "
 							+ "starting afresh", last.getId());
+					if (last.getStatus().isRunning()) {
+						this.jobOperator.recover(last);
+					}
+					this.jobOperator.abandon(this.jobRepository.getJobExecution(last.getId()));
+					continue;
+				}
+				String damage = StagedFiles.damage(last, last.getStepExecutions()
+					.stream()
+					.map((step) -> this.jobRepository.getLastStepExecution(last.getJobInstance(), step.getStepName()))
+					.toList());
+				if (damage != null) {
+					// a resume trusts only what it has checked: the run starts again
+					log.warn("Execution {} cannot be resumed: a staged file {}; running again from the start",
+							last.getId(), damage);
 					if (last.getStatus().isRunning()) {
 						this.jobOperator.recover(last);
 					}
@@ -152,6 +167,11 @@ public class ReportRunner {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
+		}
+		if (root instanceof java.nio.file.NoSuchFileException || root instanceof java.io.FileNotFoundException) {
+			// a file the run itself staged: never a bare path
+			return "a file of the run is missing: " + root.getMessage()
+					+ "; run again: a run whose staged files are missing or damaged starts afresh";
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.toString();
 	}

@@ -1,0 +1,142 @@
+package org.unccd.cst.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.unccd.cst.job.RunParameters;
+
+/**
+ * What a step left in the staging folder, so that a resumed run trusts nothing it has not
+ * checked: once a step has finished, every staged file and its folder are forced to disk,
+ * and each file's size and SHA-256 are recorded with the step; a resume first checks that
+ * the files are still there with those bytes.
+ */
+public final class StagedFiles implements StepExecutionListener {
+
+	/** The key of the record in a step's execution context. */
+	public static final String KEY = "staged";
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		// the step's status is set by now; its exit status only after the listeners
+		if (step.getStatus() == BatchStatus.COMPLETED) {
+			Path staging = staging(step.getJobExecution());
+			step.getExecutionContext().putString(KEY, record(staging.getParent(), files(staging)));
+		}
+		return null;
+	}
+
+	/**
+	 * What is wrong with the files the last finished step of an execution staged, from
+	 * its {@code steps} read with their execution contexts, in order: the first file that
+	 * is missing or no longer has its bytes, or {@code null} when all are as recorded (or
+	 * nothing was recorded).
+	 */
+	public static String damage(JobExecution execution, List<StepExecution> steps) {
+		String recorded = null;
+		for (StepExecution step : steps) {
+			if (step != null && step.getStatus() == BatchStatus.COMPLETED
+					&& step.getExecutionContext().containsKey(KEY)) {
+				recorded = step.getExecutionContext().getString(KEY);
+			}
+		}
+		if (recorded == null || recorded.isEmpty()) {
+			return null;
+		}
+		Path staging = staging(execution).getParent();
+		for (String line : recorded.split("\n")) {
+			String[] parts = line.split(" ", 3);
+			Path file = staging.resolve(parts[2]);
+			try {
+				if (!Files.isRegularFile(file)) {
+					return parts[2] + " is missing";
+				}
+				if (Files.size(file) != Long.parseLong(parts[1]) || !FileDigest.sha256(file).equals(parts[0])) {
+					return parts[2] + " is damaged";
+				}
+			}
+			catch (IOException ex) {
+				return parts[2] + " cannot be read";
+			}
+		}
+		return null;
+	}
+
+	/** The staging folder of an execution's job instance. */
+	private static Path staging(JobExecution execution) {
+		return RunParameters.from(execution.getJobParameters()).stagingDir(execution.getJobInstance().getInstanceId());
+	}
+
+	/**
+	 * The staged files: the instance's folder, and the record of its inputs beside it.
+	 */
+	private static List<Path> files(Path staging) {
+		List<Path> files = new ArrayList<>();
+		try {
+			if (Files.isDirectory(staging)) {
+				try (Stream<Path> walk = Files.walk(staging)) {
+					walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+				}
+			}
+			try (Stream<Path> siblings = Files.list(staging.getParent())) {
+				siblings
+					.filter((f) -> Files.isRegularFile(f)
+							&& f.getFileName().toString().startsWith(staging.getFileName() + "."))
+					.sorted()
+					.forEach(files::add);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the staged files in " + staging, ex);
+		}
+		return files;
+	}
+
+	/**
+	 * Forces each file and the folders that hold them to disk, and records their digests,
+	 * named from {@code root}.
+	 */
+	private static String record(Path root, List<Path> files) {
+		Map<Path, Boolean> folders = new LinkedHashMap<>();
+		StringBuilder record = new StringBuilder();
+		try {
+			for (Path file : files) {
+				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+					channel.force(true);
+				}
+				folders.put(file.getParent(), true);
+				String name = root.relativize(file).toString();
+				record.append(FileDigest.sha256(file))
+					.append(' ')
+					.append(Files.size(file))
+					.append(' ')
+					.append(name)
+					.append('\n');
+			}
+			for (Path folder : folders.keySet()) {
+				try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+					channel.force(true);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot force the staged files to disk", ex);
+		}
+		return record.toString().strip();
+	}
+
+}
