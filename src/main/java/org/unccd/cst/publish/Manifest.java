@@ -37,17 +37,30 @@ public record Manifest(String session, String generator, Parameters parameters, 
 
 	/** Every input file the run reads, relative to the input folder, in read order. */
 	public static List<FileEntry> inputs(Path inputDir) throws IOException {
+		List<FileEntry> entries = new ArrayList<>();
+		for (Path file : inputFiles(inputDir)) {
+			entries.add(entry(inputDir, file));
+		}
+		return entries;
+	}
+
+	/** The names of the input files the run reads, relative to the input folder. */
+	static List<String> inputNames(Path inputDir) throws IOException {
+		return inputFiles(inputDir).stream().map((file) -> name(inputDir, file)).toList();
+	}
+
+	private static List<Path> inputFiles(Path inputDir) throws IOException {
 		List<Path> files = new ArrayList<>();
 		files.add(inputDir.resolve(ProgrammeLoader.FILE));
 		if (Files.isRegularFile(inputDir.resolve(ProposalsLoader.FILE))) {
 			files.add(inputDir.resolve(ProposalsLoader.FILE));
 		}
 		files.addAll(DataFileItemReader.dataFiles(inputDir));
-		List<FileEntry> entries = new ArrayList<>();
-		for (Path file : files) {
-			entries.add(entry(inputDir, file));
-		}
-		return entries;
+		return files;
+	}
+
+	private static String name(Path dir, Path file) {
+		return dir.relativize(file).toString().replace('\\', '/');
 	}
 
 	/** The digest of a set of input files: their names and contents, in order. */
@@ -71,8 +84,7 @@ public record Manifest(String session, String generator, Parameters parameters, 
 	}
 
 	private static FileEntry entry(Path dir, Path file) throws IOException {
-		return new FileEntry(dir.relativize(file).toString().replace('\\', '/'), FileDigest.sha256(file),
-				Files.size(file));
+		return new FileEntry(name(dir, file), FileDigest.sha256(file), Files.size(file));
 	}
 
 	public static String currentGenerator() {

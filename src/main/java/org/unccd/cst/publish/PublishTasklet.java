@@ -42,6 +42,16 @@ public class PublishTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		RunParameters parameters = RunParameters
+			.from(chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+		Path recorded = parameters.stagingDir(
+				chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId());
+		Path inputsFile = recorded.resolveSibling(recorded.getFileName() + ".inputs.json");
+		if (Files.exists(recorded) && Files.exists(inputsFile)) {
+			// one programme per run: what the steps read must be what the run began with
+			InputsCheck.assertUnchanged(List.of(JsonFiles.read(inputsFile, Manifest.FileEntry[].class)),
+					parameters.input());
+		}
 		RunContext run = RunContext.of(chunkContext);
 		Path staging = run.stagingDir();
 		String session = run.programme().session();
