@@ -205,7 +205,11 @@ final class CommandLineOptions {
 			if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
 				throw new DateTimeParseException("", value, 0);
 			}
-			return LocalDate.parse(value);
+			LocalDate date = LocalDate.parse(value);
+			if (date.getYear() < 1900 || date.getYear() > 2100) {
+				throw new BadCommandLine("--as-of=" + value + " is not between 1900-01-01 and 2100-12-31");
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			throw new BadCommandLine("--as-of=" + value + " is not a date YYYY-MM-DD");

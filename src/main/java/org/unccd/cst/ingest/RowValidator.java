@@ -196,12 +196,18 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 		if (!ISO_DATE.matcher(text).matches()) {
 			throw reject(column, text, column + " \"" + text + "\" is not YYYY-MM-DD");
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(text);
+			date = LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw reject(column, text, column + " \"" + text + "\" is not a real date");
 		}
+		if (date.getYear() < 1900 || date.getYear() > 2100) {
+			// the years a work programme and a workbook's dates can hold
+			throw reject(column, text, column + " \"" + text + "\" is not between 1900 and 2100");
+		}
+		return date;
 	}
 
 	private BigDecimal decimal(String column, String text) {
@@ -217,7 +223,18 @@ public class RowValidator implements ItemProcessor<RawRecord, IngestedRow> {
 	}
 
 	private BigDecimal amount(String column, String text) {
+		if (text.startsWith("+")) {
+			throw reject(column, text, column + " \"" + text + "\" has a sign: write " + text.substring(1));
+		}
+		if (text.startsWith(".") || text.endsWith(".")) {
+			String written = text.startsWith(".") ? "0" + text : text.substring(0, text.length() - 1);
+			throw reject(column, text, column + " \"" + text + "\" has a bare decimal point: write " + written);
+		}
 		BigDecimal value = decimal(column, text);
+		if ("amount".equals(column) && value.signum() > 0
+				&& value.setScale(2, java.math.RoundingMode.HALF_EVEN).signum() == 0) {
+			throw reject(column, text, column + " \"" + text + "\" is 0.00 once rounded to cents");
+		}
 		if (value.signum() <= 0) {
 			throw reject(column, text, column + " \"" + text + "\" is not greater than 0");
 		}

@@ -72,6 +72,7 @@ public final class ProgrammeLoader {
 	/** Loads the programme of an input folder. */
 	public static Programme load(Path inputDir) {
 		Path path = inputDir.resolve(FILE);
+		checkFile(path);
 		byte[] content;
 		try {
 			content = Files.readAllBytes(path);
@@ -95,8 +96,55 @@ public final class ProgrammeLoader {
 	private record Read(Path path, byte[] content, Programme programme) {
 	}
 
+	/** The largest programme.yaml read: far more than any work programme needs. */
+	static final long MAX_BYTES = 5L * 1024 * 1024;
+
+	/** The longest line of programme.yaml: a title is a few hundred characters. */
+	static final int MAX_LINE = 100_000;
+
+	/**
+	 * Reads nothing that is not a regular file of a bounded size: a folder, a device, a
+	 * pipe or a file of gigabytes fails at once with a message, never with a hang or an
+	 * exhausted memory.
+	 */
+	private static void checkFile(Path path) {
+		if (Files.exists(path) && !Files.isRegularFile(path)) {
+			throw new ProgrammeException(FILE, 0, "is not a regular file (a folder, a device or a pipe)");
+		}
+		try {
+			if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) {
+				throw new ProgrammeException(FILE, 0, "is " + (Files.size(path) / (1024 * 1024))
+						+ " MB: a programme.yaml may be at most " + (MAX_BYTES / (1024 * 1024)) + " MB");
+			}
+		}
+		catch (IOException ex) {
+			throw new ProgrammeException(FILE, 0, "cannot be read: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * A line too long for any programme fails before the YAML parser spends time on it.
+	 */
+	private void checkLines(byte[] content) {
+		int line = 1;
+		int length = 0;
+		for (byte b : content) {
+			if (b == '\n') {
+				line++;
+				length = 0;
+			}
+			else if (++length > MAX_LINE) {
+				throw new ProgrammeException(this.file, line,
+						"the line is longer than " + MAX_LINE + " characters: no programme needs one so long");
+			}
+		}
+	}
+
 	private Programme read(Path path, byte[] content) {
 		this.file = path.getFileName().toString();
+		if (content != null) {
+			checkLines(content);
+		}
 		Node root = compose(path, content);
 		YamlMapping top = YamlMapping.of(this.file, root, "the programme", ordered("session", "title", "source",
 				"currency", "opens", "place", "dates", "agenda", "reports", "workItems", "budget"));
@@ -248,10 +296,18 @@ public final class ProgrammeLoader {
 		return new Outcome(code, text(map, "title"), due, weight, workItem);
 	}
 
+	/** Report ids in lower case, with where each was given: ids name files. */
+	private final Map<String, Node> reportIds = new HashMap<>();
+
 	private Report report(Node node, Map<String, WorkItem> items) {
 		YamlMapping map = YamlMapping.of(this.file, node, "a report",
 				ordered("id", "symbol", "title", "covers", "agenda", "jobNumbers"));
 		String id = code(map, "id", "a report");
+		Node same = this.reportIds.putIfAbsent(id.toLowerCase(Locale.ROOT), map.lineOf("id"));
+		if (same != null) {
+			throw map.error(map.lineOf("id"), "report id \"" + id + "\" differs only in case from the one at line "
+					+ (same.getStartMark().getLine() + 1) + ": they would name the same files on many systems");
+		}
 		List<String> covers = new ArrayList<>();
 		for (Node coverNode : map.list("covers")) {
 			String covered = (coverNode instanceof ScalarNode scalar) ? scalar.getValue().strip() : "";

@@ -40,6 +40,13 @@ class FailurePathTests {
 		}
 
 		@Test
+		void dateOutsideTheYearsAProgrammeCanHoldExitsTwo() {
+			CommandLineRun run = CommandLineRun.of("--as-of=0000-01-01");
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.err()).contains("--as-of=0000-01-01 is not between 1900-01-01 and 2100-12-31");
+		}
+
+		@Test
 		void unsupportedLanguageExitsTwo() {
 			CommandLineRun run = CommandLineRun.of("--lang=en,xx");
 			assertThat(run.exitCode()).isEqualTo(2);

@@ -171,6 +171,36 @@ class RowValidatorTests {
 	}
 
 	@Test
+	void rejectsAnAmountWithASign() {
+		assertThat(validate(expenditure("+5", "B1", "", "")).problem())
+			.isEqualTo(new RawRecord.Problem("amount", "+5", "amount \"+5\" has a sign: write 5"));
+	}
+
+	@Test
+	void rejectsAnAmountWithABareDecimalPoint() {
+		assertThat(validate(expenditure("12.", "B1", "", "")).problem())
+			.isEqualTo(new RawRecord.Problem("amount", "12.", "amount \"12.\" has a bare decimal point: write 12"));
+		assertThat(validate(expenditure(".5", "B1", "", "")).problem())
+			.isEqualTo(new RawRecord.Problem("amount", ".5", "amount \".5\" has a bare decimal point: write 0.5"));
+	}
+
+	@Test
+	void rejectsAnAmountThatRoundsToZeroCents() {
+		assertThat(validate(expenditure("0.001", "B1", "", "")).problem())
+			.isEqualTo(new RawRecord.Problem("amount", "0.001", "amount \"0.001\" is 0.00 once rounded to cents"));
+		assertThat(validate(expenditure("0.005", "B1", "", "")).problem()).isNotNull();
+		assertThat(validate(expenditure("0.006", "B1", "", "")).accepted()).isTrue();
+	}
+
+	@Test
+	void rejectsADateBefore1900OrAfter2100() {
+		assertThat(validate(progress("1899-12-31", "O1.1-a", "planned", "")).problem())
+			.isEqualTo(new RawRecord.Problem("date", "1899-12-31", "date \"1899-12-31\" is not between 1900 and 2100"));
+		assertThat(validate(progress("2101-01-01", "O1.1-a", "planned", "")).problem()).isNotNull();
+		assertThat(validate(progress("1900-01-01", "O1.1-a", "planned", "")).accepted()).isTrue();
+	}
+
+	@Test
 	void acceptsDecimalAmount() {
 		IngestedRow row = validate(expenditure("1000.125", "B1", "", ""));
 

@@ -216,6 +216,47 @@ class ProgrammeLoaderTests {
 	}
 
 	@Test
+	void rejectsReportIdsThatDifferOnlyInCase() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("    covers: [O1.1]\n", """
+				    covers: [O1.1]
+				  - id: OBJ-1.1
+				    title: Another
+				    covers: [O1.1]
+				"""));
+
+		assertThat(ex.line()).isEqualTo(12);
+		assertThat(ex.problem()).startsWith("report id \"OBJ-1.1\" differs only in case from the one at line 8");
+	}
+
+	@Test
+	void refusesAFileLargerThanFiveMegabytesBeforeReadingIt() throws IOException {
+		Path file = this.dir.resolve("programme.yaml");
+		try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
+			channel.write(java.nio.ByteBuffer.wrap(new byte[] { 'x' }), 3L * 1024 * 1024 * 1024);
+		}
+		ProgrammeException ex = catchThrowableOfType(ProgrammeException.class, () -> ProgrammeLoader.load(this.dir));
+
+		assertThat(ex.problem()).isEqualTo("is 3072 MB: a programme.yaml may be at most 5 MB");
+	}
+
+	@Test
+	void refusesAFolderOrAPipeInsteadOfAFile() throws Exception {
+		Files.createDirectory(this.dir.resolve("programme.yaml"));
+		ProgrammeException ex = catchThrowableOfType(ProgrammeException.class, () -> ProgrammeLoader.load(this.dir));
+
+		assertThat(ex.problem()).isEqualTo("is not a regular file (a folder, a device or a pipe)");
+	}
+
+	@Test
+	void refusesALineTooLongForAnyProgrammeWithItsLineAtOnce() throws IOException {
+		ProgrammeException ex = failure(VALID.replace("title: Advice on LDN", "title: " + "x".repeat(200_000)));
+
+		assertThat(ex.line()).isEqualTo(18);
+		assertThat(ex.problem()).contains("longer than 100000 characters");
+	}
+
+	@Test
 	void reportsBadYamlWithTheLineOfTheError() throws IOException {
 		ProgrammeException ex = failure(VALID.replace("title: Technical guidance note", "title: Technical: guidance"));
 
