@@ -14,6 +14,7 @@ import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.WorkItem;
+import org.unccd.cst.programme.ProgrammeException;
 import org.unccd.cst.programme.ProgrammeLoader;
 
 /**
@@ -36,7 +37,21 @@ public final class InputGenerator {
 	private InputGenerator() {
 	}
 
+	private static final String USAGE = "usage: bench/generate --rows=N --output=DIR [--programme=DIR] [--files=N] [--seed=N]"
+			+ "\n  --programme: the input folder whose programme.yaml the data follows (default: input)";
+
 	public static void main(String[] args) throws IOException {
+		try {
+			generate(args);
+		}
+		catch (NumberFormatException | ProgrammeException ex) {
+			System.err.println("bench/generate: " + ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+		}
+	}
+
+	private static void generate(String[] args) throws IOException {
 		long rows = 0;
 		Path output = null;
 		Path programme = Path.of("input");
@@ -60,12 +75,13 @@ public final class InputGenerator {
 				seed = Long.parseLong(value);
 			}
 			else {
-				System.err.println("usage: --rows=N --output=DIR [--programme=DIR] [--files=N] [--seed=N]");
+				System.err.println("bench/generate: unknown option " + arg);
+				System.err.println(USAGE);
 				System.exit(2);
 			}
 		}
 		if (rows <= 0 || output == null) {
-			System.err.println("usage: --rows=N --output=DIR [--programme=DIR] [--files=N] [--seed=N]");
+			System.err.println(USAGE);
 			System.exit(2);
 		}
 		generate(programme, output, rows, files, seed);
