@@ -95,7 +95,18 @@ final class XlsxRecordSource implements RecordSource {
 						continue;
 					}
 					this.sheetRows++;
-					return this.header.record(seq, this.sourceId, this.source, row.getRowNum() + 1L, cells, false);
+					RawRecord record = this.header.record(seq, this.sourceId, this.source, row.getRowNum() + 1L, cells,
+							false);
+					String formula = formulaWithoutValue(row);
+					if (formula != null && record.problem() == null) {
+						// that row is rejected; the sheet's other rows are read on
+						return new RawRecord(seq, this.sourceId, this.source, this.table, row.getRowNum() + 1L,
+								record.values(),
+								new RawRecord.Problem("", formula,
+										"cell " + formula + " holds a formula with no value: open the file in a "
+												+ "spreadsheet, let it calculate, save it and send it again"));
+					}
+					return record;
 				}
 				if (this.rows != null && this.header == null) {
 					this.rows = null;
@@ -168,12 +179,45 @@ final class XlsxRecordSource implements RecordSource {
 		return cells;
 	}
 
+	/**
+	 * The reference of the first cell of a row that holds a formula with no stored result
+	 * (as files written by scripts often have them), or {@code null}.
+	 */
+	private static String formulaWithoutValue(Row row) {
+		for (Cell cell : row) {
+			if (cell != null && cell.getCellType() == CellType.FORMULA && !hasValue(cell)) {
+				return new org.apache.poi.ss.util.CellReference(cell).formatAsString(false);
+			}
+		}
+		return null;
+	}
+
+	private static boolean hasValue(Cell cell) {
+		try {
+			CellType type = cell.getCachedFormulaResultType();
+			return switch (type) {
+				case STRING -> !cell.getStringCellValue().isEmpty();
+				case NUMERIC, BOOLEAN, ERROR -> {
+					cell.toString();
+					yield true;
+				}
+				default -> false;
+			};
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private static String text(Cell cell) {
 		if (cell == null) {
 			return "";
 		}
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
+			if (!hasValue(cell)) {
+				return "";
+			}
 			type = cell.getCachedFormulaResultType();
 		}
 		return switch (type) {

@@ -101,6 +101,45 @@ class XlsxRecordSourceTests {
 	}
 
 	@Test
+	void rejectsTheRowOfAFormulaWithNoValueAndKeepsTheSheetsOtherRows() throws IOException {
+		Path file = workbook((book) -> {
+			XSSFSheet sheet = book.createSheet("progress");
+			header(sheet, "date", "outcome", "status", "percent");
+			cells(sheet.createRow(1), "2019-03-15", "O1.1-a", "in_progress", "40");
+			Row formula = sheet.createRow(2);
+			cells(formula, "2019-03-16", "O1.1-b", "in_progress");
+			// as scripts write them: the formula, and no result stored
+			formula.createCell(3).setCellFormula("20+30");
+			cells(sheet.createRow(3), "2019-03-17", "O1.1-a", "completed", "100");
+		});
+
+		List<RawRecord> records = read(file);
+
+		assertThat(records).extracting(RawRecord::line).isEqualTo(List.of(2L, 3L, 4L));
+		assertThat(records.get(0).problem()).isNull();
+		assertThat(records.get(1).problem().reason()).startsWith("cell D3 holds a formula with no value");
+		assertThat(records.get(2).problem()).isNull();
+		assertThat(records.get(2).value("percent")).isEqualTo("100");
+	}
+
+	@Test
+	void readsAFormulaByTheValueItStores() throws IOException {
+		Path file = workbook((book) -> {
+			XSSFSheet sheet = book.createSheet("progress");
+			header(sheet, "date", "outcome", "status", "percent");
+			Row row = sheet.createRow(1);
+			cells(row, "2019-03-15", "O1.1-a", "in_progress");
+			row.createCell(3).setCellFormula("20+30");
+			book.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(row.getCell(3));
+		});
+
+		RawRecord record = read(file).get(0);
+
+		assertThat(record.problem()).isNull();
+		assertThat(record.value("percent")).isEqualTo("50");
+	}
+
+	@Test
 	void readsNumericCellsAsPlainDecimals() throws IOException {
 		Path file = workbook((book) -> {
 			XSSFSheet sheet = book.createSheet("expenditures");
