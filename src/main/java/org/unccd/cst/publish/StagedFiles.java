@@ -35,7 +35,7 @@ public final class StagedFiles implements StepExecutionListener {
 		// the step's status is set by now; its exit status only after the listeners
 		if (step.getStatus() == BatchStatus.COMPLETED) {
 			Path staging = staging(step.getJobExecution());
-			step.getExecutionContext().putString(KEY, record(staging.getParent(), files(staging)));
+			step.getExecutionContext().putString(KEY, record(staging.getParent(), files(staging), earlier(step)));
 		}
 		return null;
 	}
@@ -59,18 +59,20 @@ public final class StagedFiles implements StepExecutionListener {
 		}
 		Path staging = staging(execution).getParent();
 		for (String line : recorded.split("\n")) {
-			String[] parts = line.split(" ", 3);
-			Path file = staging.resolve(parts[2]);
+			// digest, size, time, name
+			String[] parts = line.split(" ", 4);
+			String name = parts[3];
+			Path file = staging.resolve(name);
 			try {
 				if (!Files.isRegularFile(file)) {
-					return parts[2] + " is missing";
+					return name + " is missing";
 				}
 				if (Files.size(file) != Long.parseLong(parts[1]) || !FileDigest.sha256(file).equals(parts[0])) {
-					return parts[2] + " is damaged";
+					return name + " is damaged";
 				}
 			}
 			catch (IOException ex) {
-				return parts[2] + " cannot be read";
+				return name + " cannot be read";
 			}
 		}
 		return null;
@@ -107,22 +109,53 @@ public final class StagedFiles implements StepExecutionListener {
 	}
 
 	/**
-	 * Forces each file and the folders that hold them to disk, and records their digests,
-	 * named from {@code root}.
+	 * The record of the step before this one in the same execution, by file name: a file
+	 * it recorded that has kept its size and time is neither forced nor hashed again.
 	 */
-	private static String record(Path root, List<Path> files) {
+	private static Map<String, String> earlier(StepExecution step) {
+		Map<String, String> lines = new LinkedHashMap<>();
+		for (StepExecution other : step.getJobExecution().getStepExecutions()) {
+			if (other != step && other.getStatus() == BatchStatus.COMPLETED
+					&& other.getExecutionContext().containsKey(KEY)) {
+				lines.clear();
+				for (String line : other.getExecutionContext().getString(KEY).split("\n")) {
+					String[] parts = line.split(" ", 4);
+					if (parts.length == 4) {
+						lines.put(parts[3], line);
+					}
+				}
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Forces each file and the folders that hold them to disk, and records their size,
+	 * time and digest, named from {@code root}.
+	 */
+	private static String record(Path root, List<Path> files, Map<String, String> earlier) {
 		Map<Path, Boolean> folders = new LinkedHashMap<>();
 		StringBuilder record = new StringBuilder();
 		try {
 			for (Path file : files) {
+				String name = root.relativize(file).toString();
+				long size = Files.size(file);
+				long time = Files.getLastModifiedTime(file).toMillis();
+				String before = earlier.get(name);
+				if (before != null && before.split(" ", 4)[1].equals(Long.toString(size))
+						&& before.split(" ", 4)[2].equals(Long.toString(time))) {
+					record.append(before).append('\n');
+					continue;
+				}
 				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
 					channel.force(true);
 				}
 				folders.put(file.getParent(), true);
-				String name = root.relativize(file).toString();
 				record.append(FileDigest.sha256(file))
 					.append(' ')
-					.append(Files.size(file))
+					.append(size)
+					.append(' ')
+					.append(time)
 					.append(' ')
 					.append(name)
 					.append('\n');
