@@ -40,15 +40,26 @@ final class DeliveryLog {
 			String error) {
 	}
 
-	/** The log's row for this recipient and set, or {@code null}. */
-	Entry find(String party, String email, String setDigest) {
+	/**
+	 * The log's row for this address and set, or {@code null}; a set sent to the address
+	 * is found whatever the party's wording and the case and surrounding space of the
+	 * address, so that an edit of distribution.csv never sends the same set again. A row
+	 * that says the set was sent wins over one that says it failed.
+	 */
+	Entry find(String email, String setDigest) {
 		List<Entry> entries = this.jdbc.query(
 				"SELECT party, email, set_digest, status, attempts, updated, error FROM " + TABLE
-						+ " WHERE party = ? AND email = ? AND set_digest = ?",
+						+ " WHERE LOWER(TRIM(email)) = ? AND set_digest = ? ORDER BY CASE status WHEN '" + SENT
+						+ "' THEN 0 ELSE 1 END, updated DESC",
 				(rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 						rs.getObject(6, OffsetDateTime.class), rs.getString(7)),
-				party, email, setDigest);
+				key(email), setDigest);
 		return entries.isEmpty() ? null : entries.get(0);
+	}
+
+	/** An address as the log compares it: without surrounding space, in lower case. */
+	static String key(String email) {
+		return email.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** Records the outcome of {@code attempts} more attempts at a delivery. */
@@ -71,10 +82,23 @@ final class DeliveryLog {
 		}
 		if (SENT.equals(status)) {
 			// an earlier set that could not be delivered is replaced by this one
-			this.jdbc.update(
-					"UPDATE " + TABLE + " SET status = ? WHERE party = ? AND email = ? AND set_digest <> ? "
-							+ "AND status = ?",
-					SUPERSEDED, parcel.recipient().party(), parcel.recipient().email(), parcel.digest(), FAILED);
+			this.jdbc.update("UPDATE " + TABLE + " SET status = ? WHERE LOWER(TRIM(email)) = ? AND set_digest <> ? "
+					+ "AND status = ?", SUPERSEDED, key(parcel.recipient().email()), parcel.digest(), FAILED);
+			durable();
+		}
+	}
+
+	/**
+	 * Makes what was recorded survive a kill at once: the embedded database writes its
+	 * commits to disk a moment later, PostgreSQL when they commit.
+	 */
+	private void durable() {
+		Boolean h2 = this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+			.getDatabaseProductName()
+			.toLowerCase(java.util.Locale.ROOT)
+			.contains("h2"));
+		if (Boolean.TRUE.equals(h2)) {
+			this.jdbc.execute("CHECKPOINT SYNC");
 		}
 	}
 

@@ -106,7 +106,7 @@ public class Distributor {
 								+ String.join(", ", parcel.produced()) + ")"));
 				continue;
 			}
-			DeliveryLog.Entry previous = deliveries.find(recipient.party(), recipient.email(), parcel.digest());
+			DeliveryLog.Entry previous = deliveries.find(recipient.email(), parcel.digest());
 			if (previous != null && DeliveryLog.SENT.equals(previous.status())) {
 				already++;
 				out.println("  already sent to " + who(recipient) + " on "

@@ -136,6 +136,23 @@ class DistributionTests {
 	}
 
 	@Test
+	void aCosmeticEditOfTheListSendsTheSameSetToNobodyAgain() throws Exception {
+		assertThat(distribute(smtp.getSmtp().getPort()).exitCode()).isEqualTo(3);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		// the party's wording, the case of the address and the spaces around it change
+		Files.writeString(this.input.resolve("distribution.csv"), """
+				party,email,languages,formats
+				Republic of Atlantis, Focal.Point@ATLANTIS.example.org ,en;zh,pdf;xlsx
+				Borduria (focal point),NFP@Borduria.Example.Org,fr;en,pdf
+				""");
+
+		CommandLineRun again = distribute(smtp.getSmtp().getPort());
+
+		assertThat(again.out()).as(again.err()).contains("Distribution: 0 sent, 2 already sent, 0 failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
 	void failedDeliveriesAreLoggedReportedAndDeliveredOnceByTheNextRun() throws Exception {
 		int nothingListens = freePort();
 		CommandLineRun failed = distribute(nothingListens);
