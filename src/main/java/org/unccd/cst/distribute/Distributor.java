@@ -123,7 +123,13 @@ public class Distributor {
 		// each round tries every delivery still pending, so that a server that is down
 		// costs
 		// the same waits for one recipient as for a hundred
-		for (int attempt = 1; attempt <= attempts && !pending.isEmpty(); attempt++) {
+		java.time.Instant deadline = this.clock.instant().plus(this.properties.deadline());
+		boolean late = false;
+		for (int attempt = 1; attempt <= attempts && !pending.isEmpty() && !late; attempt++) {
+			if (attempt > 1 && this.clock.instant().plus(wait).isAfter(deadline)) {
+				late = true;
+				break;
+			}
 			if (attempt > 1) {
 				log.info("{} deliveries failed; trying them again in {} ms", pending.size(), wait.toMillis());
 				try {
@@ -138,6 +144,14 @@ public class Distributor {
 			}
 			List<Parcel> failing = new ArrayList<>();
 			for (Parcel parcel : pending) {
+				if (this.clock.instant().isAfter(deadline)) {
+					// a hung server holds the run no longer than the deadline
+					late = true;
+					errors.putIfAbsent(parcel, "not tried: the distribution's deadline of "
+							+ this.properties.deadline().toSeconds() + " s passed");
+					failing.add(parcel);
+					continue;
+				}
 				String error = send(parcel, dir);
 				if (error == null) {
 					sent++;

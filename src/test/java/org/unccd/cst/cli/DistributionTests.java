@@ -153,6 +153,33 @@ class DistributionTests {
 	}
 
 	@Test
+	void aHungMailServerHoldsTheRunNoLongerThanTheDeadline() throws Exception {
+		// a server that accepts connections and never says a word
+		try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			Map<String, Object> properties = new java.util.HashMap<>(mail(hung.getLocalPort()));
+			// without a deadline: 2 recipients x 5 attempts x 1.5 s of waiting for the
+			// greeting
+			properties.put("spring.mail.properties.mail.smtp.timeout", "1500");
+			properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "1500");
+			properties.put("cst.distribution.attempts", "5");
+			properties.put("cst.distribution.deadline", "2s");
+			// published first, so that the time below is the distribution's
+			assertThat(CommandLineRun
+				.of("--input=" + this.input, "--output=" + this.output, "--as-of=" + TestInputs.AS_OF, "--lang=en,zh")
+				.exitCode()).isEqualTo(3);
+			long start = System.nanoTime();
+
+			CommandLineRun run = CommandLineRun.with(properties, "--input=" + this.input, "--output=" + this.output,
+					"--as-of=" + TestInputs.AS_OF, "--lang=en,zh", "--distribute");
+
+			long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(5);
+			assertThat(run.out()).contains("Distribution: 0 sent, 0 already sent, 2 failed");
+			assertThat(seconds).as("seconds with a hung server").isLessThan(10);
+		}
+	}
+
+	@Test
 	void failedDeliveriesAreLoggedReportedAndDeliveredOnceByTheNextRun() throws Exception {
 		int nothingListens = freePort();
 		CommandLineRun failed = distribute(nothingListens);
