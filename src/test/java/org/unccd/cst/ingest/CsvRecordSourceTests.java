@@ -95,6 +95,43 @@ class CsvRecordSourceTests {
 	}
 
 	@Test
+	void rejectsAUtf16FileOnceSayingHowToSaveIt() throws IOException {
+		String text = "\uFEFFdate,outcome,status\r\n2019-03-15,O1.1-a,planned\r\n2019-03-16,O1.1-b,planned\r\n";
+		for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+			List<RawRecord> records = read(DataTable.PROGRESS, text.getBytes(charset));
+
+			assertThat(records).as(charset.name())
+				.extracting(RawRecord::line, (record) -> record.problem().reason())
+				.containsExactly(tuple(0L, CsvRecordSource.UTF16));
+		}
+		// without a byte order mark too
+		assertThat(read(DataTable.PROGRESS, "date,outcome,status\n".getBytes(StandardCharsets.UTF_16LE)))
+			.extracting(RawRecord::line)
+			.containsExactly(0L);
+	}
+
+	@Test
+	void readsAFileWhoseFirstLineSaysItsValuesAreSeparatedByCommas() throws IOException {
+		List<RawRecord> records = read(DataTable.PROGRESS, "sep=,\ndate,outcome,status\n2019-03-15,O1.1-a,planned\n");
+
+		assertThat(records).singleElement().satisfies((record) -> {
+			assertThat(record.problem()).isNull();
+			assertThat(record.line()).isEqualTo(3L);
+			assertThat(record.value("outcome")).isEqualTo("O1.1-a");
+		});
+	}
+
+	@Test
+	void explainsAFileWhoseValuesAreSeparatedBySemicolonsOnEachRow() throws IOException {
+		List<RawRecord> records = read(DataTable.PROGRESS,
+				"sep=;\ndate;outcome;status\n2019-03-15;O1.1-a;planned\n2019-03-16;O1.1-b;planned\n");
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(3L, 4L);
+		assertThat(records).allSatisfy((record) -> assertThat(record.problem().reason())
+			.startsWith("the file's first line \"sep=;\" says its values are separated by \";\""));
+	}
+
+	@Test
 	void rejectsEveryRowWhenHeaderLacksRequiredColumn() throws IOException {
 		List<RawRecord> records = read(DataTable.EXPENDITURES,
 				"date,budget_line,reference\n2019-03-15,B1,EXP-1\n2019-03-16,B2,EXP-2\n");
