@@ -169,14 +169,20 @@ public final class RunHistory {
 				current.putIfAbsent(session, execution.getId());
 			}
 		}
+		// runs are numbered one after the other, whatever ids the job repository gave
+		Map<Long, Long> numbers = new HashMap<>();
+		for (int i = executions.size() - 1, n = 1; i >= 0; i--, n++) {
+			numbers.put(executions.get(i).getId(), (long) n);
+		}
 		List<Run> runs = new ArrayList<>();
 		for (JobExecution execution : executions) {
-			runs.add(run(execution, executions, current));
+			runs.add(run(execution, executions, current, numbers));
 		}
 		return runs;
 	}
 
-	private static Run run(JobExecution execution, List<JobExecution> all, Map<String, Long> current) {
+	private static Run run(JobExecution execution, List<JobExecution> all, Map<String, Long> current,
+			Map<Long, Long> numbers) {
 		ExecutionContext context = execution.getExecutionContext();
 		Long read = context.containsKey(RunRecord.ROWS_READ) ? context.getLong(RunRecord.ROWS_READ) : null;
 		Long rejected = context.containsKey(RunRecord.ROWS_REJECTED) ? context.getLong(RunRecord.ROWS_REJECTED) : null;
@@ -209,13 +215,19 @@ public final class RunHistory {
 				}
 			}
 			case FAILED -> {
-				result = "failed (exit 1)";
-				note = context.getString(RunRecord.FAILURE, null);
+				if (context.containsKey(RunRecord.INTERRUPTED)) {
+					result = "interrupted (killed)";
+				}
+				else {
+					result = "failed (exit 1)";
+					note = context.getString(RunRecord.FAILURE, null);
+				}
 			}
 			case STOPPED -> result = "stopped (exit 1)";
 			case ABANDONED -> {
-				result = "abandoned";
-				note = "not resumed: another run had rebuilt its staging tables";
+				result = context.containsKey(RunRecord.INTERRUPTED) ? "interrupted (killed), abandoned" : "abandoned";
+				note = context.getString(RunRecord.NOT_RESUMED,
+						"not resumed: another run had rebuilt its staging tables");
 			}
 			case STARTING, STARTED, STOPPING -> result = "interrupted (killed)";
 			default -> result = "unknown";
@@ -223,13 +235,13 @@ public final class RunHistory {
 		for (JobExecution other : all) {
 			if (other.getId() < execution.getId()
 					&& other.getJobInstance().getInstanceId() == execution.getJobInstance().getInstanceId()) {
-				note = ((note != null) ? note + "; " : "") + "resumed run " + other.getId();
+				note = ((note != null) ? note + "; " : "") + "resumed run " + numbers.get(other.getId());
 				break;
 			}
 		}
 		String asOf = execution.getJobParameters().getString(RunParameters.AS_OF);
-		return new Run(execution.getId(), execution.getStartTime(), execution.getEndTime(), asOf, result, read,
-				rejected, outputs, note);
+		return new Run(numbers.get(execution.getId()), execution.getStartTime(), execution.getEndTime(), asOf, result,
+				read, rejected, outputs, note);
 	}
 
 	/** The runs as a plain table, newest first, a failure's reason under its line. */

@@ -66,9 +66,9 @@ public class ReportRunner {
 					log.info("Execution {} cannot be resumed: its staging tables were rebuilt by another run; "
 							+ "starting afresh", last.getId());
 					if (last.getStatus().isRunning()) {
-						this.jobOperator.recover(last);
+						recoverKilled(last);
 					}
-					this.jobOperator.abandon(this.jobRepository.getJobExecution(last.getId()));
+					abandon(last, "not resumed: another run had rebuilt its staging tables");
 					continue;
 				}
 				String damage = StagedFiles.damage(last, last.getStepExecutions()
@@ -80,9 +80,9 @@ public class ReportRunner {
 					log.warn("Execution {} cannot be resumed: a staged file {}; running again from the start",
 							last.getId(), damage);
 					if (last.getStatus().isRunning()) {
-						this.jobOperator.recover(last);
+						recoverKilled(last);
 					}
-					this.jobOperator.abandon(this.jobRepository.getJobExecution(last.getId()));
+					abandon(last, "not resumed: a staged file " + damage + "; run again from the start");
 					continue;
 				}
 				execution = resume(last);
@@ -134,7 +134,7 @@ public class ReportRunner {
 			// we hold the output lock, so the process that ran it is gone: it was killed
 			log.warn("The previous run (execution {}, started {}) was interrupted; recovering it", last.getId(),
 					last.getStartTime());
-			this.jobOperator.recover(last);
+			recoverKilled(last);
 			last = this.jobRepository.getJobExecution(last.getId());
 		}
 		List<String> done = new ArrayList<>();
@@ -150,6 +150,23 @@ public class ReportRunner {
 		log.info("Resuming the run of execution {}: steps done {}; resuming at {}", last.getId(), done,
 				(resumeAt != null) ? resumeAt : "the next step");
 		return this.jobOperator.restart(last);
+	}
+
+	/** Recovers an execution whose process was killed, and records that it was. */
+	private void recoverKilled(JobExecution killed) throws Exception {
+		this.jobOperator.recover(killed);
+		JobExecution recovered = this.jobRepository.getJobExecution(killed.getId());
+		recovered.getExecutionContext().putString(RunRecord.INTERRUPTED, "true");
+		this.jobRepository.updateExecutionContext(recovered);
+	}
+
+	/** Abandons an execution that cannot be resumed, and records why. */
+	private void abandon(JobExecution last, String why) throws Exception {
+		JobExecution execution = this.jobRepository.getJobExecution(last.getId());
+		this.jobOperator.abandon(execution);
+		execution = this.jobRepository.getJobExecution(last.getId());
+		execution.getExecutionContext().putString(RunRecord.NOT_RESUMED, why);
+		this.jobRepository.updateExecutionContext(execution);
 	}
 
 	static JobParameters jobParameters(RunParameters parameters, String inputDigest, long generation) {

@@ -29,6 +29,12 @@ public final class RunRecord {
 	/** The step that failed and why, in one line. */
 	public static final String FAILURE = "cst.failure";
 
+	/** Set on an execution whose process was killed: the next run recovered it. */
+	public static final String INTERRUPTED = "cst.interrupted";
+
+	/** Why an execution was not resumed but run again from the start. */
+	public static final String NOT_RESUMED = "cst.notResumed";
+
 	private RunRecord() {
 	}
 

@@ -51,6 +51,17 @@ class StagingDamageTests {
 		// published
 		assertThat(log).containsAnyOf("cannot be resumed: a staged file", "resuming at writeWorkbooks");
 
+		// the history says what became of the killed run, and numbers the runs 1, 2
+		assertThat(ChildJvm.run(List.of("-Xmx512m"), dir.resolve("history.log"), "--history", "--output=" + out))
+			.isZero();
+		String history = Files.readString(dir.resolve("history.log"));
+		if (damage.equals("deleted")) {
+			assertThat(history).contains("interrupted (killed), abandoned", "not resumed: a staged file");
+		}
+		assertThat(history).containsPattern("(?m)^\\s*2\\s")
+			.containsPattern("(?m)^\\s*1\\s")
+			.doesNotContainPattern("(?m)^\\s*3\\s");
+
 		Path clean = dir.resolve("clean");
 		assertThat(ChildJvm.run(List.of("-Xmx512m"), dir.resolve("clean.log"), with("--output=" + clean))).isEqualTo(3);
 		List<String> published = files(out.resolve("CST14"));
