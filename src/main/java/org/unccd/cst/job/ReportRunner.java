@@ -77,12 +77,11 @@ public class ReportRunner {
 					.toList());
 				if (damage != null) {
 					// a resume trusts only what it has checked: the run starts again
-					log.warn("Execution {} cannot be resumed: a staged file {}; running again from the start",
-							last.getId(), damage);
+					log.warn("Execution {} cannot be resumed: {}; running again from the start", last.getId(), damage);
 					if (last.getStatus().isRunning()) {
 						recoverKilled(last);
 					}
-					abandon(last, "not resumed: a staged file " + damage + "; run again from the start");
+					abandon(last, "not resumed: " + damage + "; run again from the start");
 					continue;
 				}
 				execution = resume(last);

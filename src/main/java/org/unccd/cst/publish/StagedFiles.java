@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
@@ -26,6 +27,9 @@ import org.unccd.cst.job.RunParameters;
  * the files are still there with those bytes.
  */
 public final class StagedFiles implements StepExecutionListener {
+
+	/** The steps that stage files, and so record them. */
+	private static final Set<String> STAGING_STEPS = Set.of("aggregate", "writeWorkbooks", "writeReports");
 
 	/** The key of the record in a step's execution context. */
 	public static final String KEY = "staged";
@@ -49,9 +53,15 @@ public final class StagedFiles implements StepExecutionListener {
 	public static String damage(JobExecution execution, List<StepExecution> steps) {
 		String recorded = null;
 		for (StepExecution step : steps) {
-			if (step != null && step.getStatus() == BatchStatus.COMPLETED
-					&& step.getExecutionContext().containsKey(KEY)) {
+			if (step == null || step.getStatus() != BatchStatus.COMPLETED) {
+				continue;
+			}
+			if (step.getExecutionContext().containsKey(KEY)) {
 				recorded = step.getExecutionContext().getString(KEY);
+			}
+			else if (STAGING_STEPS.contains(step.getStepName())) {
+				// a kill can lose the record an instant after the step's end was written
+				return "the record of the files step " + step.getStepName() + " staged is missing";
 			}
 		}
 		if (recorded == null || recorded.isEmpty()) {
@@ -65,14 +75,14 @@ public final class StagedFiles implements StepExecutionListener {
 			Path file = staging.resolve(name);
 			try {
 				if (!Files.isRegularFile(file)) {
-					return name + " is missing";
+					return "the staged file " + name + " is missing";
 				}
 				if (Files.size(file) != Long.parseLong(parts[1]) || !FileDigest.sha256(file).equals(parts[0])) {
-					return name + " is damaged";
+					return "the staged file " + name + " is damaged";
 				}
 			}
 			catch (IOException ex) {
-				return name + " cannot be read";
+				return "the staged file " + name + " cannot be read";
 			}
 		}
 		return null;
