@@ -11,8 +11,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
 
 /**
- * Writes one sheet row by row: a frozen, filtered header, then typed cells. Text from the
- * input that a spreadsheet would take for a formula is stored quote-prefixed, as text.
+ * Writes one sheet row by row: a frozen header, then typed cells; the header and its rows
+ * become a named table or get a filter. Long text wraps and its row is made as tall as it
+ * needs. Text from the input that a spreadsheet would take for a formula is stored
+ * quote-prefixed, as text.
  */
 final class SheetWriter {
 
