@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.schedule.NightlySchedule;
 import org.unccd.cst.schedule.ScheduleSettings;
+import org.unccd.cst.service.ExitCode;
+import org.unccd.cst.service.ReportService;
+import org.unccd.cst.service.RunRequest;
 
 /**
  * {@code --schedule}: reads the schedule's settings, makes sure it is the only schedule
@@ -27,7 +28,6 @@ import org.unccd.cst.schedule.ScheduleSettings;
  */
 final class ScheduleCommand {
 
-	/** How long a stop waits for a run in progress to end. */
 	/**
 	 * How long a stop waits for the schedule to end. A run in progress is not waited for:
 	 * it ends with the process, its last committed chunk kept, as after a crash (the case
@@ -39,43 +39,40 @@ final class ScheduleCommand {
 	private ScheduleCommand() {
 	}
 
-	static int run(Launcher launcher, RunParameters parameters, CommandLineOptions.Operations operations,
-			PrintStream out, PrintStream err) {
+	static ExitCode run(ReportService service, RunRequest request, PrintStream out, PrintStream err) {
 		ScheduleSettings settings;
 		try {
-			settings = settings(launcher);
+			settings = ScheduleSettings.from(service.settings(Map.of()));
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("cst-reports: " + ex.getMessage());
-			return Launcher.BAD_COMMAND_LINE;
+			return ExitCode.BAD_COMMAND_LINE;
 		}
 		// the stop hook below ends a run in progress; the runs' contexts must stay open
 		// meanwhile
-		Launcher runs = launcher.withProperties(
+		ReportService runs = service.withProperties(
 				Map.of("spring.main.register-shutdown-hook", false, "logging.register-shutdown-hook", false));
-		List<String> runArgs = new ArrayList<>(List.of(operations.runArgs()));
-		if (operations.distribute()) {
-			runArgs.add("--distribute");
-		}
-		Path lockFile = parameters.workDir().resolve("schedule.lock");
+		ConsoleListener listener = new ConsoleListener(out, err);
+		Path lockFile = OutputFolder.workDir(request.output()).resolve("schedule.lock");
 		try {
 			Files.createDirectories(lockFile.getParent());
 			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 					FileLock lock = tryLock(channel)) {
 				if (lock == null) {
-					err.println("cst-reports: another --schedule is running on the output folder " + parameters.output()
+					err.println("cst-reports: another --schedule is running on the output folder " + request.output()
 							+ " (it holds " + lockFile + ")");
-					return Launcher.BUSY;
+					return ExitCode.BUSY;
 				}
 				NightlySchedule schedule = new NightlySchedule(settings, Clock.system(settings.zone()), Thread::sleep,
-						(args) -> runs.run(args.toArray(String[]::new)), runArgs, parameters, () -> {
+						(asOf) -> runs.run(request.asOf(asOf), listener).exitCode(), request.input(), request.output(),
+						() -> {
 						}, out, err);
-				return runUntilStopped(schedule);
+				return ExitCode.of(runUntilStopped(schedule));
 			}
 		}
 		catch (IOException ex) {
 			err.println("cst-reports: the schedule failed: " + ex.getMessage());
-			return Launcher.FAILED;
+			return ExitCode.FAILED;
 		}
 	}
 
@@ -104,15 +101,6 @@ final class ScheduleCommand {
 				// the JVM is shutting down: the hook is running
 			}
 		}
-	}
-
-	/**
-	 * The schedule's settings, from the same sources as a run's: application.properties,
-	 * an application.properties in the working folder, environment variables
-	 * ({@code CST_SCHEDULE_CRON}), system properties.
-	 */
-	static ScheduleSettings settings(Launcher launcher) {
-		return ScheduleSettings.from(launcher.settings(Map.of()));
 	}
 
 	private static FileLock tryLock(FileChannel channel) throws IOException {

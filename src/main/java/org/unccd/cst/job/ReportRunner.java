@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,14 @@ public class ReportRunner {
 		this.jdbc = jdbc;
 	}
 
-	/** The result of a run: its exit code and what to tell the user. */
-	public record Result(int exitCode, List<String> messages) {
+	/**
+	 * The result of a run.
+	 *
+	 * @param published whether the job completed and published its set
+	 * @param rejected how many rows the published set rejected
+	 * @param messages what to tell the user
+	 */
+	public record Result(boolean published, long rejected, List<String> messages) {
 	}
 
 	public Result run(RunParameters parameters, String session, String inputDigest) throws Exception {
@@ -96,7 +103,7 @@ public class ReportRunner {
 			}
 			messages.add("The run failed; nothing was published and the previous set, if any, is unchanged. "
 					+ "Fix the cause and run again.");
-			return new Result(1, messages);
+			return new Result(false, 0, messages);
 		}
 		Path summaryFile = parameters.output().resolve(session).resolve("summary.json");
 		Summary summary = JsonFiles.read(summaryFile, Summary.class);
@@ -108,7 +115,7 @@ public class ReportRunner {
 			messages.add("Rejected rows are listed, with the reason, in "
 					+ parameters.output().resolve(session).resolve("rejects.csv"));
 		}
-		return new Result((rejected > 0) ? 3 : 0, messages);
+		return new Result(true, rejected, messages);
 	}
 
 	private boolean stagingBelongsToAnother(JobExecution last) {
@@ -180,10 +187,7 @@ public class ReportRunner {
 	}
 
 	public static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		if (root instanceof java.nio.file.NoSuchFileException || root instanceof java.io.FileNotFoundException) {
 			// a file the run itself staged: never a bare path
 			return "a file of the run is missing: " + root.getMessage()

@@ -16,9 +16,10 @@ import java.util.Locale;
 
 import org.unccd.cst.aggregate.Summary;
 import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunParameters;
 import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.Manifest;
+import org.unccd.cst.run.OutputFolder;
+import org.unccd.cst.service.ExitCode;
 
 /**
  * Keeps running and launches a run at each time of a cron expression, one at a time:
@@ -53,11 +54,11 @@ public final class NightlySchedule {
 
 	}
 
-	/** Launches one run with a command line and gives its exit code. */
+	/** Launches one run as of a day and gives its outcome. */
 	@FunctionalInterface
 	public interface Launch {
 
-		int run(List<String> args);
+		ExitCode run(LocalDate asOf);
 
 	}
 
@@ -75,9 +76,9 @@ public final class NightlySchedule {
 
 	private final Launch launch;
 
-	private final List<String> runArgs;
+	private final Path input;
 
-	private final RunParameters base;
+	private final Path output;
 
 	private final Runnable stopRun;
 
@@ -99,21 +100,21 @@ public final class NightlySchedule {
 	 * @param clock the time
 	 * @param sleeper how to wait
 	 * @param launch how to run
-	 * @param runArgs each run's options, to which {@code --as-of=} is added
-	 * @param base the input and output folders: the published set is described, the state
-	 * is kept beside it
+	 * @param input the input folder, whose programme names the published set
+	 * @param output the output folder: the published set is described, the state is kept
+	 * beside it
 	 * @param stopRun what a stop does to a run in progress (called from another thread)
 	 * @param out where outcomes are logged
 	 * @param err where failures are logged
 	 */
-	public NightlySchedule(ScheduleSettings settings, Clock clock, Sleeper sleeper, Launch launch, List<String> runArgs,
-			RunParameters base, Runnable stopRun, PrintStream out, PrintStream err) {
+	public NightlySchedule(ScheduleSettings settings, Clock clock, Sleeper sleeper, Launch launch, Path input,
+			Path output, Runnable stopRun, PrintStream out, PrintStream err) {
 		this.settings = settings;
 		this.clock = clock.withZone(settings.zone());
 		this.sleeper = sleeper;
 		this.launch = launch;
-		this.runArgs = List.copyOf(runArgs);
-		this.base = base;
+		this.input = input;
+		this.output = output;
 		this.stopRun = stopRun;
 		this.out = out;
 		this.err = err;
@@ -121,7 +122,7 @@ public final class NightlySchedule {
 
 	/** Where the schedule keeps its state. */
 	public static Path stateFile(Path output) {
-		return output.resolve(".cst-reports").resolve(ScheduleState.FILE);
+		return OutputFolder.workDir(output).resolve(ScheduleState.FILE);
 	}
 
 	/**
@@ -172,7 +173,7 @@ public final class NightlySchedule {
 	}
 
 	private int loop() throws IOException {
-		Path file = stateFile(this.base.output());
+		Path file = stateFile(this.output);
 		Files.createDirectories(file.getParent());
 		ZonedDateTime now = now();
 		ScheduleState state = ScheduleState.read(file);
@@ -264,17 +265,15 @@ public final class NightlySchedule {
 			this.activity = Activity.RUNNING;
 		}
 		LocalDate asOf = time.toLocalDate();
-		List<String> args = new ArrayList<>(this.runArgs);
-		args.add("--as-of=" + asOf);
 		ZonedDateTime started = now();
-		say(this.out, "run due at " + format(time) + " starts, as of " + asOf + ": " + String.join(" ", args));
-		int code;
+		say(this.out, "run due at " + format(time) + " starts, as of " + asOf);
+		ExitCode code;
 		try {
-			code = this.launch.run(args);
+			code = this.launch.run(asOf);
 		}
 		catch (RuntimeException ex) {
 			say(this.err, "the run due at " + format(time) + " failed: " + ex);
-			code = 1;
+			code = ExitCode.FAILED;
 		}
 		finally {
 			synchronized (this.lock) {
@@ -286,15 +285,15 @@ public final class NightlySchedule {
 		synchronized (this.lock) {
 			stopped = this.stopping;
 		}
-		String outcome = meaning(code);
-		boolean bad = code != 0 && code != 3;
+		String outcome = code.meaning();
+		boolean bad = !code.succeeded();
 		say(bad ? this.err : this.out, "run due at " + format(time) + " ended in " + seconds(started, finished)
-				+ ": exit " + code + ", " + outcome + (stopped && bad ? " (stopped)" : "") + published(code));
+				+ ": exit " + code.code() + ", " + outcome + (stopped && bad ? " (stopped)" : "") + published(code));
 		if (stopped) {
 			return null;
 		}
 		return new ScheduleState(state.cron(), state.zone(), state.lastTime(), started.toString(), finished.toString(),
-				asOf.toString(), code, outcome);
+				asOf.toString(), code.code(), outcome);
 	}
 
 	/** False when the schedule is stopping. */
@@ -359,34 +358,21 @@ public final class NightlySchedule {
 		return (local != null) ? ZonedDateTime.ofLocal(local, this.settings.zone(), null) : null;
 	}
 
-	/** What an exit code means. */
-	static String meaning(int code) {
-		return switch (code) {
-			case 0 -> "success";
-			case 3 -> "success, some rows were rejected";
-			case 1 -> "failed: nothing was published, the previous set is unchanged";
-			case 2 -> "bad command line or settings";
-			case 4 -> "skipped: the output folder is busy (another run holds it)";
-			case 5 -> "published, but some deliveries failed (they are retried at the next run)";
-			default -> "unexpected exit code";
-		};
-	}
-
 	/** The published folder, its files and rejected rows, after a run that published. */
-	private String published(int code) {
-		if (code != 0 && code != 3 && code != 5) {
+	private String published(ExitCode code) {
+		if (!code.published()) {
 			return "";
 		}
 		try {
-			Path dir = this.base.output().resolve(ProgrammeLoader.load(this.base.input()).session());
+			Path dir = OutputFolder.published(this.output, ProgrammeLoader.load(this.input).session());
 			Manifest manifest = JsonFiles.read(dir.resolve(Manifest.FILE), Manifest.class);
-			Summary summary = JsonFiles.read(dir.resolve("summary.json"), Summary.class);
+			Summary summary = JsonFiles.read(dir.resolve(OutputFolder.SUMMARY), Summary.class);
 			long rejected = summary.inputs().rejected() + summary.proposals().rejected();
 			List<String> files = new ArrayList<>(manifest.outputs().stream().map(Manifest.FileEntry::file).toList());
 			files.add(Manifest.FILE);
 			return "; " + dir + " holds " + files.size() + " files as of " + manifest.parameters().asOf() + " ("
 					+ String.join(", ", files) + "); " + rejected + " rows rejected"
-					+ ((rejected > 0) ? ", listed in " + dir.resolve("rejects.csv") : "");
+					+ ((rejected > 0) ? ", listed in " + dir.resolve(OutputFolder.REJECTS) : "");
 		}
 		catch (Exception ex) {
 			return "";

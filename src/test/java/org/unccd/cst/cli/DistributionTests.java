@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
+import org.unccd.cst.run.OutputFolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -238,7 +239,7 @@ class DistributionTests {
 
 	/** A connection to the job database of the output folder. */
 	Connection jobDatabase() throws Exception {
-		return DriverManager.getConnection(Launcher.databaseUrl(this.output), "sa", "");
+		return DriverManager.getConnection(OutputFolder.databaseUrl(this.output), "sa", "");
 	}
 
 	String deliveryLogTable() {

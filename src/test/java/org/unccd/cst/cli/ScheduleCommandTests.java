@@ -105,7 +105,7 @@ class ScheduleCommandTests {
 		second.terminate();
 		second.waitFor(Duration.ofMinutes(2));
 		assertThat(second.log()).contains("catching up", "Resuming the run of execution",
-				"as of " + asOf.group(1) + ": ", ": exit 0, success; ");
+				"starts, as of " + asOf.group(1), ": exit 0, success; ");
 		assertThat(output.resolve("CST14/manifest.json")).exists();
 	}
 

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -20,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.CstReportsApplication;
 import org.unccd.cst.PdfArchiveCheck;
 import org.unccd.cst.TestInputs;
-import org.unccd.cst.cli.Launcher;
 import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.service.ExitCode;
+import org.unccd.cst.service.ReportService;
+import org.unccd.cst.service.RunListener;
+import org.unccd.cst.service.RunRequest;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
 
@@ -43,11 +46,11 @@ class NightlyScheduleTests {
 	@TempDir
 	Path dir;
 
-	/** A launch seen by the fake launcher: when, and with which command line. */
-	record Launched(ZonedDateTime at, List<String> args) {
+	/** A launch seen by the fake launcher: when, and as of which day. */
+	record Launched(ZonedDateTime at, LocalDate day) {
 
 		String asOf() {
-			return this.args.get(this.args.size() - 1);
+			return "--as-of=" + this.day;
 		}
 
 	}
@@ -76,7 +79,7 @@ class NightlyScheduleTests {
 		}
 
 		/** Runs the schedule; each launch runs {@code launch} and gives its exit code. */
-		int run(Function<List<String>, Integer> launch) throws Exception {
+		int run(Function<LocalDate, Integer> launch) throws Exception {
 			AtomicReference<NightlySchedule> schedule = new AtomicReference<>();
 			NightlySchedule.Sleeper sleeper = (duration) -> {
 				this.naps.add(duration);
@@ -90,12 +93,12 @@ class NightlyScheduleTests {
 					this.clock.advance(this.jumps.remove(0));
 				}
 			};
-			NightlySchedule.Launch recorder = (args) -> {
-				this.launched.add(new Launched(ZonedDateTime.now(this.clock.withZone(ZONE)), args));
-				return launch.apply(args);
+			NightlySchedule.Launch recorder = (asOf) -> {
+				this.launched.add(new Launched(ZonedDateTime.now(this.clock.withZone(ZONE)), asOf));
+				return ExitCode.of(launch.apply(asOf));
 			};
-			schedule.set(new NightlySchedule(settings("0 0 2 * * *"), this.clock, sleeper, recorder,
-					List.of("--input=" + input()), base(), () -> {
+			schedule.set(new NightlySchedule(settings("0 0 2 * * *"), this.clock, sleeper, recorder, input(), output(),
+					() -> {
 					}, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 					new PrintStream(this.err, true, StandardCharsets.UTF_8)));
 			return schedule.get().run();
@@ -127,8 +130,24 @@ class NightlyScheduleTests {
 		return this.dir.resolve("out");
 	}
 
-	RunParameters base() {
-		return new RunParameters(input(), output(), LocalDate.of(2021, 1, 1), List.of("en"), 1000, false);
+	RunRequest request() {
+		return new RunRequest(input(), output(), null, List.of("en"), 1000, false, false, null);
+	}
+
+	static RunListener listener(PrintStream out) {
+		return new RunListener() {
+
+			@Override
+			public void info(String line) {
+				out.println(line);
+			}
+
+			@Override
+			public void problem(String line) {
+				System.err.println(line);
+			}
+
+		};
 	}
 
 	static ScheduleSettings settings(String cron) {
@@ -142,10 +161,10 @@ class NightlyScheduleTests {
 	@Test
 	void waitsForTheNextTimeAndRunsAsOfItsDay() throws Exception {
 		Harness harness = new Harness("2021-04-29T15:30:00+02:00[Europe/Paris]", "2021-05-01T12:00:00+02:00");
-		assertThat(harness.run((args) -> 0)).isEqualTo(0);
+		assertThat(harness.run((asOf) -> 0)).isEqualTo(0);
 		assertThat(harness.times()).containsExactly(ZonedDateTime.parse("2021-04-30T02:00:00+02:00[Europe/Paris]"),
 				ZonedDateTime.parse("2021-05-01T02:00:00+02:00[Europe/Paris]"));
-		assertThat(harness.launched.get(0).args()).containsExactly("--input=" + input(), "--as-of=2021-04-30");
+		assertThat(harness.launched.get(0).day()).isEqualTo(LocalDate.of(2021, 4, 30));
 		assertThat(harness.asOfs()).containsExactly("--as-of=2021-04-30", "--as-of=2021-05-01");
 		// from 15:30 to 02:00 in naps of at most a minute
 		Duration first = Duration.ZERO;
@@ -167,7 +186,7 @@ class NightlyScheduleTests {
 	@Test
 	void runsEveryNightAcrossDaylightSavingChanges() throws Exception {
 		Harness spring = new Harness("2021-03-27T12:00:00+01:00[Europe/Paris]", "2021-03-29T12:00:00+02:00");
-		spring.run((args) -> 0);
+		spring.run((asOf) -> 0);
 		// 02:00 does not exist on 28 March 2021 in Paris: the run comes right after the
 		// jump
 		assertThat(spring.times()).containsExactly(ZonedDateTime.parse("2021-03-28T03:00:00+02:00[Europe/Paris]"),
@@ -175,7 +194,7 @@ class NightlyScheduleTests {
 		assertThat(spring.asOfs()).containsExactly("--as-of=2021-03-28", "--as-of=2021-03-29");
 		Files.delete(NightlySchedule.stateFile(output()));
 		Harness autumn = new Harness("2021-10-30T12:00:00+02:00[Europe/Paris]", "2021-11-01T12:00:00+01:00");
-		autumn.run((args) -> 0);
+		autumn.run((asOf) -> 0);
 		// 02:00 comes twice on 31 October 2021: one run
 		assertThat(autumn.times()).containsExactly(ZonedDateTime.parse("2021-10-31T02:00:00+02:00[Europe/Paris]"),
 				ZonedDateTime.parse("2021-11-01T02:00:00+01:00[Europe/Paris]"));
@@ -184,7 +203,7 @@ class NightlyScheduleTests {
 	@Test
 	void skipsATimeThatComesWhileARunIsStillGoing() throws Exception {
 		Harness harness = new Harness("2021-04-29T15:30:00+02:00[Europe/Paris]", "2021-05-02T12:00:00+02:00");
-		harness.run((args) -> {
+		harness.run((asOf) -> {
 			if (harness.launched.size() == 1) {
 				// the first run lasts 25 hours
 				harness.clock.advance(Duration.ofHours(25));
@@ -208,7 +227,7 @@ class NightlyScheduleTests {
 				null, null)
 			.write(NightlySchedule.stateFile(output()));
 		Harness harness = new Harness("2021-04-25T09:00:00+02:00[Europe/Paris]", "2021-04-26T12:00:00+02:00");
-		harness.run((args) -> 0);
+		harness.run((asOf) -> 0);
 		// five times passed while the process was not running: one run at once, as of the
 		// latest
 		assertThat(harness.times()).containsExactly(ZonedDateTime.parse("2021-04-25T09:00:00+02:00[Europe/Paris]"),
@@ -224,7 +243,7 @@ class NightlyScheduleTests {
 		Harness harness = new Harness("2021-04-29T23:00:00+02:00[Europe/Paris]", "2021-05-04T12:00:00+02:00");
 		// during the first nap the machine sleeps for three days
 		harness.jumps.add(Duration.ofDays(3));
-		harness.run((args) -> 0);
+		harness.run((asOf) -> 0);
 		assertThat(harness.times()).containsExactly(ZonedDateTime.parse("2021-05-02T23:01:00+02:00[Europe/Paris]"),
 				ZonedDateTime.parse("2021-05-03T02:00:00+02:00[Europe/Paris]"),
 				ZonedDateTime.parse("2021-05-04T02:00:00+02:00[Europe/Paris]"));
@@ -239,14 +258,13 @@ class NightlyScheduleTests {
 		AtomicReference<NightlySchedule> schedule = new AtomicReference<>();
 		List<String> stopped = new ArrayList<>();
 		NightlySchedule.Sleeper sleeper = (duration) -> harness.clock.advance(duration);
-		NightlySchedule.Launch launch = (args) -> {
+		NightlySchedule.Launch launch = (asOf) -> {
 			// SIGTERM arrives during the run
 			schedule.get().stop();
-			return 1;
+			return ExitCode.FAILED;
 		};
-		schedule.set(new NightlySchedule(settings("0 0 2 * * *"), harness.clock, sleeper, launch,
-				List.of("--input=" + input()), base(), () -> stopped.add("stop"),
-				new PrintStream(harness.out, true, StandardCharsets.UTF_8),
+		schedule.set(new NightlySchedule(settings("0 0 2 * * *"), harness.clock, sleeper, launch, input(), output(),
+				() -> stopped.add("stop"), new PrintStream(harness.out, true, StandardCharsets.UTF_8),
 				new PrintStream(harness.err, true, StandardCharsets.UTF_8)));
 		assertThat(schedule.get().run()).isEqualTo(0);
 		assertThat(stopped).containsExactly("stop");
@@ -255,7 +273,7 @@ class NightlyScheduleTests {
 			.contains("exit 1, failed: nothing was published, the previous set is unchanged " + "(stopped)");
 		// the time was not counted as done: the next start runs it again, at once
 		Harness next = new Harness("2021-04-30T04:00:00+02:00[Europe/Paris]", "2021-04-30T12:00:00+02:00");
-		next.run((args) -> 0);
+		next.run((asOf) -> 0);
 		assertThat(next.times()).containsExactly(ZonedDateTime.parse("2021-04-30T04:00:00+02:00[Europe/Paris]"));
 		assertThat(next.asOfs()).containsExactly("--as-of=2021-04-30");
 		assertThat(next.out()).contains("the run due at 2021-04-30 02:00:00 +02:00 did not happen");
@@ -265,14 +283,12 @@ class NightlyScheduleTests {
 	void realRunsPublishAsOfTheDayOfTheirTime() throws Exception {
 		TestInputs.write(input());
 		ByteArrayOutputStream runOut = new ByteArrayOutputStream();
-		Launcher launcher = new Launcher(new PrintStream(runOut, true, StandardCharsets.UTF_8), System.err,
-				CstReportsApplication.class);
+		ReportService service = new ReportService(CstReportsApplication.class, Map.of());
+		RunListener listener = listener(new PrintStream(runOut, true, StandardCharsets.UTF_8));
 		List<String> published = new ArrayList<>();
 		Harness harness = new Harness("2021-04-29T20:00:00+02:00[Europe/Paris]", "2021-05-01T12:00:00+02:00");
-		harness.run((args) -> {
-			List<String> all = new ArrayList<>(args);
-			all.add("--output=" + output());
-			int code = launcher.run(all.toArray(String[]::new));
+		harness.run((asOf) -> {
+			int code = service.run(request().asOf(asOf), listener).exitCode().code();
 			if (code == 3) {
 				PdfArchiveCheck.assertAllConform(output());
 				published.add(JsonFiles.read(output().resolve("T1/manifest.json"), Manifest.class).parameters().asOf());
@@ -290,16 +306,12 @@ class NightlyScheduleTests {
 	@Test
 	void aBusyOutputFolderSkipsTheRunAndSaysSo() throws Exception {
 		TestInputs.write(input());
-		Launcher launcher = new Launcher(System.out, System.err, CstReportsApplication.class);
+		ReportService service = new ReportService(CstReportsApplication.class, Map.of());
 		Optional<OutputLock> held = OutputLock.tryAcquire(output());
 		assertThat(held).isPresent();
 		Harness harness = new Harness("2021-04-29T20:00:00+02:00[Europe/Paris]", "2021-04-30T12:00:00+02:00");
 		try (OutputLock lock = held.get()) {
-			harness.run((args) -> {
-				List<String> all = new ArrayList<>(args);
-				all.add("--output=" + output());
-				return launcher.run(all.toArray(String[]::new));
-			});
+			harness.run((asOf) -> service.run(request().asOf(asOf), listener(System.out)).exitCode().code());
 		}
 		assertThat(harness.times()).hasSize(1);
 		assertThat(harness.err()).contains("exit 4, skipped: the output folder is busy (another run holds it)");

@@ -1,0 +1,54 @@
+package org.unccd.cst.run;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of an output folder, named once: the published sets, one folder per session,
+ * and beside them the run's own folder, {@code .cst-reports/}, with the job database, the
+ * lock, the staging folders, the schedule's state and the history.
+ */
+public final class OutputFolder {
+
+	/** The run's own folder, beside the published sets. */
+	public static final String WORK_DIR = ".cst-reports";
+
+	/** Every aggregate figure of a published set. */
+	public static final String SUMMARY = "summary.json";
+
+	/** The rejected rows of a published set. */
+	public static final String REJECTS = "rejects.csv";
+
+	private OutputFolder() {
+	}
+
+	/** Where the runs keep their database, lock and staging folders. */
+	public static Path workDir(Path output) {
+		return output.resolve(WORK_DIR);
+	}
+
+	/** The folder of the H2 job database. */
+	public static Path databaseDir(Path output) {
+		return workDir(output).resolve("db");
+	}
+
+	/** The H2 job database's file. */
+	public static Path databaseFile(Path output) {
+		return databaseDir(output).resolve("jobs.mv.db");
+	}
+
+	/** The JDBC URL of the H2 job database. */
+	public static String databaseUrl(Path output) {
+		return "jdbc:h2:file:" + databaseDir(output).resolve("jobs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/** The folder a job instance writes its outputs into before they are published. */
+	public static Path stagingDir(Path output, long jobInstanceId) {
+		return workDir(output).resolve("staging").resolve(String.valueOf(jobInstanceId));
+	}
+
+	/** The published set of a session. */
+	public static Path published(Path output, String session) {
+		return output.resolve(session);
+	}
+
+}

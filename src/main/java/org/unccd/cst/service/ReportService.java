@@ -1,0 +1,288 @@
+package org.unccd.cst.service;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.unccd.cst.distribute.Distributor;
+import org.unccd.cst.history.RunHistory;
+import org.unccd.cst.history.SummaryDiff;
+import org.unccd.cst.job.PostgresSchema;
+import org.unccd.cst.job.ReportRunner;
+import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.job.WarmUp;
+import org.unccd.cst.run.OutputFolder;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.programme.ProgrammeException;
+import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.Manifest;
+import org.unccd.cst.publish.OutputLock;
+import org.unccd.cst.publish.Publisher;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.Environment;
+
+/**
+ * The one way a run happens, for the command line, the schedule and the console alike:
+ * {@link #run} takes the output folder's lock, loads the programme, recovers a cut-off
+ * publication, skips the work when the published set is current, else starts (or resumes)
+ * the job in a Spring context of its own, whose job database lives in the output folder,
+ * and distributes the set when asked; {@link #history} and {@link #diff} read the output
+ * folder. Each tells its caller what happens through a {@link RunListener}.
+ */
+public class ReportService {
+
+	private final Class<?> application;
+
+	private final Map<String, Object> properties;
+
+	private final Clock clock;
+
+	/**
+	 * A service whose runs' contexts are made from {@code application}, with these
+	 * properties above those of {@code application.properties}.
+	 */
+	public ReportService(Class<?> application, Map<String, ?> properties) {
+		this(application, properties, Clock.systemDefaultZone());
+	}
+
+	ReportService(Class<?> application, Map<String, ?> properties, Clock clock) {
+		this.application = application;
+		this.properties = Map.copyOf(properties);
+		this.clock = clock;
+	}
+
+	/** The same service with more properties for its contexts. */
+	public ReportService withProperties(Map<String, ?> more) {
+		Map<String, Object> all = new LinkedHashMap<>(this.properties);
+		all.putAll(more);
+		return new ReportService(this.application, all, this.clock);
+	}
+
+	/** Runs a request to its end and says how it went. */
+	public RunOutcome run(RunRequest request, RunListener listener) {
+		try {
+			Optional<OutputLock> lock = OutputLock.tryAcquire(request.output());
+			if (lock.isEmpty()) {
+				listener.problem("the output folder " + request.output() + " is busy: another run holds it ("
+						+ OutputLock.holder(request.output()) + "). Wait for it to finish.");
+				return RunOutcome.stopped(ExitCode.BUSY);
+			}
+			try (OutputLock held = lock.get()) {
+				Programme programme = ProgrammeLoader.load(request.input());
+				return runLocked(parameters(request, programme, listener), programme, request, listener);
+			}
+		}
+		catch (ProgrammeException ex) {
+			listener.problem(ex.getMessage() + "; nothing was published");
+			return RunOutcome.stopped(ExitCode.FAILED);
+		}
+		catch (Exception ex) {
+			return failed(ex, request, listener);
+		}
+	}
+
+	/**
+	 * The run's parameters: a request without a cut-off date reports as of today, or as
+	 * of the session's opening day when the programme gives one that has passed.
+	 */
+	private RunParameters parameters(RunRequest request, Programme programme, RunListener listener) {
+		LocalDate asOf = request.asOf();
+		if (asOf == null) {
+			LocalDate today = LocalDate.now(this.clock);
+			LocalDate opens = programme.facts().opens();
+			asOf = (opens != null && opens.isBefore(today)) ? opens : today;
+			if (!asOf.equals(today)) {
+				listener.info("Reporting as of " + asOf
+						+ ", the day the session opens (give --as-of to choose another date).");
+			}
+		}
+		return new RunParameters(request.input(), request.output(), asOf, request.languages(), request.maxRejects(),
+				request.force());
+	}
+
+	private RunOutcome runLocked(RunParameters parameters, Programme programme, RunRequest request,
+			RunListener listener) throws Exception {
+		Publisher.recover(parameters.output(), programme.session());
+		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
+		String digest = Manifest.digest(inputs);
+		Path published = parameters.output().resolve(programme.session());
+		boolean current = !parameters.force() && CurrentCheck.isCurrent(parameters, published, digest);
+		if (current) {
+			listener.info("The published outputs in " + published
+					+ " are current (same inputs and parameters); nothing to do. Use --force to regenerate.");
+			if (!request.distribute()) {
+				return new RunOutcome(ExitCode.SUCCESS, parameters.asOf(), published, true);
+			}
+		}
+		try (ConfigurableApplicationContext context = context(parameters, request.progress(), !current)) {
+			ExitCode code = ExitCode.SUCCESS;
+			if (!current) {
+				// the first step writes JSON; reading a workbook uses the libraries the
+				// warm-up initializes: the run waits for those it needs at once
+				if (inputs.stream().anyMatch((entry) -> entry.file().toLowerCase(Locale.ROOT).endsWith(".xlsx"))) {
+					WarmUp.await();
+				}
+				else {
+					WarmUp.awaitJson();
+				}
+				ReportRunner.Result result = context.getBean(ReportRunner.class)
+					.run(parameters, programme.session(), digest);
+				result.messages().forEach(result.published() ? listener::info : listener::problem);
+				code = !result.published() ? ExitCode.FAILED
+						: (result.rejected() > 0) ? ExitCode.SUCCESS_WITH_REJECTS : ExitCode.SUCCESS;
+			}
+			if (request.distribute() && code.succeeded()) {
+				try (PrintStream out = LineStream.info(listener); PrintStream err = LineStream.problems(listener)) {
+					code = ExitCode.of(context.getBean(Distributor.class)
+						.distribute(parameters, programme.session(), code.code(), out, err));
+				}
+			}
+			ExitCode exitCode = code;
+			SpringApplication.exit(context, exitCode::code);
+			return new RunOutcome(exitCode, parameters.asOf(), published, current);
+		}
+	}
+
+	/** A run that failed on an exception: busy when its database schema is in use. */
+	private static RunOutcome failed(Exception ex, RunRequest request, RunListener listener) {
+		boolean database = false;
+		boolean postgres = false;
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof PostgresSchema.SchemaInUseException) {
+				listener.problem(cause.getMessage() + ". Wait for it to finish.");
+				return RunOutcome.stopped(ExitCode.BUSY);
+			}
+			database |= cause.getClass().getName().startsWith("org.h2.");
+			postgres |= cause.getClass().getName().startsWith("org.postgresql.");
+		}
+		String hint = database ? " (if the job database in " + OutputFolder.workDir(request.output()).resolve("db")
+				+ " is damaged, delete that folder: the next run starts afresh)" : "";
+		hint = postgres ? " (check CST_DB_URL, CST_DB_USERNAME, CST_DB_PASSWORD and the PostgreSQL server)" : hint;
+		listener.problem("the run failed: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + hint
+				+ "; nothing was published");
+		return RunOutcome.stopped(ExitCode.FAILED);
+	}
+
+	/**
+	 * The Spring context of a run. With {@code warmUp}, the libraries of the later steps
+	 * are got ready on another thread ({@link WarmUp}) while the context starts, from the
+	 * moment logging is set up, so that nothing they log escapes its settings.
+	 */
+	private ConfigurableApplicationContext context(RunParameters parameters, String progress, boolean warmUp) {
+		List<String> args = new ArrayList<>(List.of(contextArgs()));
+		if (progress != null) {
+			// as a command-line property, --progress wins over cst.progress set elsewhere
+			args.add("--cst.progress=" + progress);
+		}
+		// defaults: a database URL configured elsewhere (the postgres profile) wins over
+		// the H2 file
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(this.application)
+			.properties(Map.of("spring.datasource.url", OutputFolder.databaseUrl(parameters.output()),
+					"cst.output-folder", parameters.output().toAbsolutePath().toString()));
+		if (warmUp) {
+			builder.listeners((ApplicationEvent event) -> {
+				if (event instanceof ApplicationEnvironmentPreparedEvent) {
+					WarmUp.start();
+				}
+			});
+		}
+		return builder.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * The extra properties as command-line arguments of a Spring context, where they rank
+	 * above {@code application.properties}.
+	 */
+	private String[] contextArgs() {
+		return this.properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+	}
+
+	/** The past runs of the output folder, newest first, as a table. */
+	public ExitCode history(Path output, RunListener listener) {
+		try {
+			Optional<List<RunHistory.Run>> runs = readHistory(output);
+			if (runs.isEmpty() || runs.get().isEmpty()) {
+				listener.info("No runs recorded in " + output + (runs.isEmpty() ? " (it has no job database yet)" : "")
+						+ ".");
+			}
+			else {
+				listener.info("Runs recorded in " + output + ", newest first:");
+				listener.info("");
+				listener.text(RunHistory.table(runs.get()));
+			}
+			return ExitCode.SUCCESS;
+		}
+		catch (RunHistory.BusyException ex) {
+			listener.problem("the output folder " + output + " is busy: a run is in progress (" + ex.getMessage()
+					+ "), and its job database can be read only when it ends. Try again then.");
+			return ExitCode.BUSY;
+		}
+		catch (Exception ex) {
+			listener.problem("cannot read the history of " + output + ": " + ReportRunner.rootMessage(ex));
+			return ExitCode.FAILED;
+		}
+	}
+
+	/**
+	 * The runs of the output folder, from the job repository the runs use: the H2 file,
+	 * or the folder's schema in PostgreSQL under the {@code postgres} profile.
+	 */
+	private Optional<List<RunHistory.Run>> readHistory(Path output) throws Exception {
+		Environment environment = settings(Map.of("cst.output-folder", output.toAbsolutePath().toString()));
+		if (!environment.matchesProfiles("postgres")) {
+			return RunHistory.read(output);
+		}
+		String schema = environment.getProperty("cst.database.schema", "");
+		return RunHistory.readPostgres(environment.getRequiredProperty("spring.datasource.url"),
+				environment.getProperty("spring.datasource.username", ""),
+				environment.getProperty("spring.datasource.password", ""),
+				schema.isEmpty() ? PostgresSchema.schemaFor(output) : schema);
+	}
+
+	/** What changed between the last two published summaries of the output folder. */
+	public ExitCode diff(Path output, RunListener listener) {
+		try {
+			listener.text(SummaryDiff.report(output));
+			return ExitCode.SUCCESS;
+		}
+		catch (Exception ex) {
+			listener.problem("cannot compare the summaries in " + output + ": " + ReportRunner.rootMessage(ex));
+			return ExitCode.FAILED;
+		}
+	}
+
+	/**
+	 * The settings of a run without running one: application.properties, the active
+	 * profiles, environment variables and system properties, over {@code defaults}.
+	 */
+	public Environment settings(Map<String, ?> defaults) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SettingsOnly.class)
+			.registerShutdownHook(false)
+			.properties(Map.copyOf(defaults))
+			.run(contextArgs())) {
+			return context.getEnvironment();
+		}
+	}
+
+	/** An empty context: only its environment is read. */
+	static final class SettingsOnly {
+
+	}
+
+}
