@@ -6,9 +6,10 @@ import java.nio.file.StandardCopyOption;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunContext;
-import org.unccd.cst.job.RunRecord;
+import org.unccd.cst.run.Summary;
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunContext;
+import org.unccd.cst.run.RunRecord;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -1,5 +1,6 @@
 package org.unccd.cst.aggregate;
 
+import org.unccd.cst.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

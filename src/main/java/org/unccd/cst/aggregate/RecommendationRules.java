@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;

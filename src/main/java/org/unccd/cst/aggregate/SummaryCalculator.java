@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.unccd.cst.model.Money;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.ingest.DataTable;
 import org.unccd.cst.ingest.LatestProgress;
+import org.unccd.cst.ingest.Proposals;
 import org.unccd.cst.ingest.StagingTotals;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Funding;
@@ -29,13 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link RecommendationRules}.
  */
 public class SummaryCalculator {
-
-	public static final List<String> CLUSTERS = List.of("a.i", "a.ii", "a.iii", "b", "c", "*", "-");
-
-	/**
-	 * The source id of proposals.csv, which is reference data and not counted in inputs.
-	 */
-	public static final int PROPOSALS_SOURCE = -1;
 
 	private final JdbcTemplate jdbc;
 
@@ -163,14 +159,14 @@ public class SummaryCalculator {
 
 	private Summary.Proposals proposals() {
 		Map<String, Long> byCluster = new LinkedHashMap<>();
-		CLUSTERS.forEach((cluster) -> byCluster.put(cluster, 0L));
+		Proposals.CLUSTERS.forEach((cluster) -> byCluster.put(cluster, 0L));
 		this.jdbc.query("SELECT cluster, COUNT(*) FROM proposal GROUP BY cluster", (rs) -> {
 			byCluster.put(rs.getString(1), rs.getLong(2));
 		});
 		long submissions = this.jdbc.queryForObject("SELECT COUNT(DISTINCT no) FROM proposal", Long.class);
 		long topics = this.jdbc.queryForObject("SELECT COUNT(*) FROM proposal", Long.class);
 		long rejected = this.jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE source_id = ?", Long.class,
-				PROPOSALS_SOURCE);
+				Proposals.SOURCE);
 		return new Summary.Proposals(submissions, topics, byCluster, rejected);
 	}
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.model.Messages;
 
 /**

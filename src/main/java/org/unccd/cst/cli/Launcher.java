@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.unccd.cst.distribute.DistributionList;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.service.ExitCode;
 import org.unccd.cst.service.ReportService;
 import org.unccd.cst.service.RunRequest;

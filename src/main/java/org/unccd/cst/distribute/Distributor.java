@@ -27,8 +27,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
-import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.Manifest;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.unccd.cst.job.RunParameters;
-import org.unccd.cst.job.RunRecord;
+import org.unccd.cst.run.RunParameters;
+import org.unccd.cst.run.RunRecord;
 import org.unccd.cst.publish.OutputLock;
 
 import org.springframework.batch.core.BatchStatus;

@@ -24,8 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.publish.SummaryArchive;
+import org.unccd.cst.run.Summary;
+import org.unccd.cst.run.JsonFiles;
 
 /**
  * What changed between the last two published summaries of a session: the published

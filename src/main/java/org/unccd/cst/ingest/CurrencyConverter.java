@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 
-import org.unccd.cst.aggregate.Money;
+import org.unccd.cst.model.Money;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

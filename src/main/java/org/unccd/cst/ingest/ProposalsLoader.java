@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.unccd.cst.aggregate.SummaryCalculator;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,8 +45,7 @@ public class ProposalsLoader {
 		if (!Files.isRegularFile(file)) {
 			return;
 		}
-		StagingSchema.saveSources(this.jdbc,
-				List.<Object[]>of(new Object[] { SummaryCalculator.PROPOSALS_SOURCE, FILE, "proposals" }));
+		StagingSchema.saveSources(this.jdbc, List.<Object[]>of(new Object[] { Proposals.SOURCE, FILE, "proposals" }));
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.replaceWith(String.valueOf(CsvRecordSource.INVALID));
@@ -73,8 +70,8 @@ public class ProposalsLoader {
 				if (problem != null) {
 					// before every data row in read order, and in line order among
 					// themselves
-					rejects.add(new Object[] { FIRST_SEQ + record.line(), SummaryCalculator.PROPOSALS_SOURCE,
-							record.line(), problem.column(), StagingItemWriter.shorten(problem.value()),
+					rejects.add(new Object[] { FIRST_SEQ + record.line(), Proposals.SOURCE, record.line(),
+							problem.column(), StagingItemWriter.shorten(problem.value()),
 							StagingItemWriter.shorten(problem.reason()) });
 					continue;
 				}
@@ -120,9 +117,9 @@ public class ProposalsLoader {
 			return problem("submitter_type", type, "submitter_type \"" + type + "\" is not one of party, stakeholder");
 		}
 		String cluster = field(header, fields, "cluster");
-		if (!SummaryCalculator.CLUSTERS.contains(cluster(cluster))) {
+		if (!Proposals.CLUSTERS.contains(cluster(cluster))) {
 			return problem("cluster", cluster,
-					"cluster \"" + cluster + "\" is not one of " + String.join(" ", SummaryCalculator.CLUSTERS));
+					"cluster \"" + cluster + "\" is not one of " + String.join(" ", Proposals.CLUSTERS));
 		}
 		return null;
 	}

@@ -1,9 +1,11 @@
 package org.unccd.cst.job;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunRecord;
+import org.unccd.cst.run.RunContext;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
 import org.unccd.cst.ingest.IngestRowReader;
@@ -11,8 +13,9 @@ import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
-import org.unccd.cst.progress.IngestProgress;
-import org.unccd.cst.progress.ProgressMode;
+import org.unccd.cst.model.Programme;
+import org.unccd.cst.display.IngestProgress;
+import org.unccd.cst.display.ProgressMode;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.PublishTasklet;
 import org.unccd.cst.publish.Publisher;
@@ -27,6 +30,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -107,9 +111,9 @@ class ReportJobConfiguration {
 
 	@Bean
 	@StepScope
-	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc, @Value("#{jobParameters['input']}") String input,
-			@Value("#{jobParameters['asOf']}") String asOf) {
-		return new StagingItemWriter(jdbc, Path.of(input), LocalDate.parse(asOf));
+	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc) {
+		RunParameters parameters = RunContext.current().parameters();
+		return new StagingItemWriter(jdbc, parameters.input(), parameters.asOf());
 	}
 
 	@Bean
@@ -129,10 +133,7 @@ class ReportJobConfiguration {
 	@Bean
 	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("crossCheck", jobRepository).listener(STEP_LOG).tasklet((contribution, chunkContext) -> {
-			LocalDate asOf = RunParameters
-				.from(chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters())
-				.asOf();
-			new CrossRowChecks(jdbc, asOf).run();
+			new CrossRowChecks(jdbc, RunContext.of(chunkContext).parameters().asOf()).run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -174,9 +175,10 @@ class ReportJobConfiguration {
 	}
 
 	@Bean
-	Job cstReports(JobRepository jobRepository, Step loadProgramme, Step ingest, Step crossCheck, Step aggregate,
-			Step writeWorkbooks, Step writeReports, Step publish) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(RunRecord.listener())
+	Job cstReports(JobRepository jobRepository, ObjectProvider<Programme> programme, Step loadProgramme, Step ingest,
+			Step crossCheck, Step aggregate, Step writeWorkbooks, Step writeReports, Step publish) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new RunContexts(programme))
+			.listener(RunRecord.listener())
 			.start(loadProgramme)
 			.next(ingest)
 			.next(crossCheck)

@@ -6,8 +6,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunRecord;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.StagedFiles;
-import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.ingest.StagingSchema;
 
 import org.springframework.batch.core.BatchStatus;

@@ -37,10 +37,8 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.publish.Manifest;
-
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Gets the libraries of the later steps ready on another core while the Spring context
@@ -49,21 +47,11 @@ import org.springframework.batch.core.step.StepExecution;
  * and their code warm when the steps need them. It shares no state with a run and prints
  * nothing; a failure only means that the steps do that work themselves.
  * <p>
- * A step that uses these libraries waits for the warm-up to end first
- * ({@link #LISTENER}), so that no class is ever initialized by two threads from different
- * ends.
+ * The run waits for the warm-up to end before its job starts ({@link #await()},
+ * {@link #awaitJson()}), so that no class is ever initialized by two threads from
+ * different ends.
  */
 public final class WarmUp {
-
-	/** Before a step: waits for the warm-up in progress, if any. */
-	static final StepExecutionListener LISTENER = new StepExecutionListener() {
-
-		@Override
-		public void beforeStep(StepExecution stepExecution) {
-			await();
-		}
-
-	};
 
 	private static final Duration LIMIT = Duration.ofSeconds(30);
 

@@ -6,10 +6,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunContext;
-import org.unccd.cst.job.RunParameters;
-import org.unccd.cst.job.RunRecord;
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunContext;
+import org.unccd.cst.run.RunParameters;
+import org.unccd.cst.run.RunRecord;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

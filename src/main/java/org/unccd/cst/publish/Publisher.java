@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unccd.cst.history.SummaryArchive;
 
 /**
  * Publishes a complete staging folder as {@code OUTPUT/<session>/} in two renames on the

@@ -18,7 +18,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.RunParameters;
 
 /**
  * What a step left in the staging folder, so that a resumed run trusts nothing it has not

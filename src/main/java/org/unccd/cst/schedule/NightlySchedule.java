@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.run.Summary;
+import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.OutputFolder;

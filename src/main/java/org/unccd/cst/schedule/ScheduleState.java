@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.run.JsonFiles;
 
 /**
  * What the schedule remembers between starts, in

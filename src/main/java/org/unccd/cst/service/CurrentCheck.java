@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.unccd.cst.job.JsonFiles;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.JsonFiles;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.Manifest;
 
 /** Whether a published set need not be made again. */

@@ -16,7 +16,7 @@ import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.history.SummaryDiff;
 import org.unccd.cst.job.PostgresSchema;
 import org.unccd.cst.job.ReportRunner;
-import org.unccd.cst.job.RunParameters;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.job.WarmUp;
 import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.model.Programme;
@@ -127,7 +127,7 @@ public class ReportService {
 				return new RunOutcome(ExitCode.SUCCESS, parameters.asOf(), published, true);
 			}
 		}
-		try (ConfigurableApplicationContext context = context(parameters, request.progress(), !current)) {
+		try (ConfigurableApplicationContext context = context(parameters, programme, request.progress(), !current)) {
 			ExitCode code = ExitCode.SUCCESS;
 			if (!current) {
 				// the first step writes JSON; reading a workbook uses the libraries the
@@ -177,11 +177,13 @@ public class ReportService {
 	}
 
 	/**
-	 * The Spring context of a run. With {@code warmUp}, the libraries of the later steps
-	 * are got ready on another thread ({@link WarmUp}) while the context starts, from the
-	 * moment logging is set up, so that nothing they log escapes its settings.
+	 * The Spring context of a run, which hands the programme loaded here to the job. With
+	 * {@code warmUp}, the libraries of the later steps are got ready on another thread
+	 * ({@link WarmUp}) while the context starts, from the moment logging is set up, so
+	 * that nothing they log escapes its settings.
 	 */
-	private ConfigurableApplicationContext context(RunParameters parameters, String progress, boolean warmUp) {
+	private ConfigurableApplicationContext context(RunParameters parameters, Programme programme, String progress,
+			boolean warmUp) {
 		List<String> args = new ArrayList<>(List.of(contextArgs()));
 		if (progress != null) {
 			// as a command-line property, --progress wins over cst.progress set elsewhere
@@ -191,7 +193,8 @@ public class ReportService {
 		// the H2 file
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(this.application)
 			.properties(Map.of("spring.datasource.url", OutputFolder.databaseUrl(parameters.output()),
-					"cst.output-folder", parameters.output().toAbsolutePath().toString()));
+					"cst.output-folder", parameters.output().toAbsolutePath().toString()))
+			.initializers((context) -> context.getBeanFactory().registerSingleton("programme", programme));
 		if (warmUp) {
 			builder.listeners((ApplicationEvent event) -> {
 				if (event instanceof ApplicationEnvironmentPreparedEvent) {

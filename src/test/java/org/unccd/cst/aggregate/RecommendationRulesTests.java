@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;

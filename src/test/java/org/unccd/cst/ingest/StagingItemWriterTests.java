@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
-import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.aggregate.SummaryCalculator;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeLoader;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.CstReportsApplication;
 import org.unccd.cst.PdfArchiveCheck;
 import org.unccd.cst.ReportFiles;

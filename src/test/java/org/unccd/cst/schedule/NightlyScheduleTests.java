@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.CstReportsApplication;
 import org.unccd.cst.PdfArchiveCheck;
 import org.unccd.cst.TestInputs;
-import org.unccd.cst.job.JsonFiles;
+import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.service.ExitCode;
 import org.unccd.cst.service.ReportService;
 import org.unccd.cst.service.RunListener;

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.RunContext;
+import org.unccd.cst.run.Summary;
+import org.unccd.cst.run.RunContext;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Report;
 import org.unccd.cst.report.ReportData;

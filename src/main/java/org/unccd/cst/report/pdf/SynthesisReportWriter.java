@@ -43,7 +43,7 @@ import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.aggregate.RecommendationRules;
-import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Outcome;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.unccd.cst.aggregate.Summary;
-import org.unccd.cst.job.RunContext;
+import org.unccd.cst.run.Summary;
+import org.unccd.cst.run.RunContext;
 import org.unccd.cst.model.Messages;
 
 import org.springframework.batch.core.scope.context.ChunkContext;

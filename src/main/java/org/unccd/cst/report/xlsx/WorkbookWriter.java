@@ -24,7 +24,7 @@ import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
-import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Funding;
 import org.unccd.cst.model.Messages;

@@ -29,7 +29,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
 import org.unccd.cst.ReportFiles;
 import org.unccd.cst.TestInputs;
-import org.unccd.cst.aggregate.Summary;
+import org.unccd.cst.run.Summary;
 import org.unccd.cst.aggregate.SummaryCalculator;
 import org.unccd.cst.ingest.ProposalsLoader;
 import org.unccd.cst.ingest.StagingSchema;

@@ -1,4 +1,4 @@
-package org.unccd.cst.progress;
+package org.unccd.cst.display;
 
 import java.io.Console;
 import java.lang.reflect.Method;

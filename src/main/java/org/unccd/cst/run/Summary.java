@@ -1,4 +1,4 @@
-package org.unccd.cst.aggregate;
+package org.unccd.cst.run;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.unccd.cst.history;
+package org.unccd.cst.publish;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unccd.cst.publish.Publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.unccd.cst.job;
+package org.unccd.cst.run;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.unccd.cst.history;
+package org.unccd.cst.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.run.OutputFolder;
 
 /**
  * The summaries of the sets published before the current one, so that {@code --diff} can
@@ -32,11 +33,11 @@ public final class SummaryArchive {
 	/** How many generations are kept unless {@code cst.history.keep} says otherwise. */
 	public static final int DEFAULT_KEEP = 30;
 
-	static final String SUMMARY = "summary.json";
+	public static final String SUMMARY = OutputFolder.SUMMARY;
 
 	static final String MANIFEST = "manifest.json";
 
-	static final String REJECTS = "rejects.csv";
+	public static final String REJECTS = OutputFolder.REJECTS;
 
 	static final String REJECTS_GZ = "rejects.csv.gz";
 
@@ -74,7 +75,7 @@ public final class SummaryArchive {
 
 	/** {@code OUTPUT/.cst-reports/history}. */
 	public static Path root(Path output) {
-		return output.resolve(".cst-reports").resolve("history");
+		return OutputFolder.workDir(output).resolve("history");
 	}
 
 	/** When the set in {@code dir} was published. */
@@ -163,7 +164,7 @@ public final class SummaryArchive {
 	}
 
 	/** The sessions that have kept sets. */
-	static List<String> sessions(Path output) throws IOException {
+	public static List<String> sessions(Path output) throws IOException {
 		List<String> sessions = new ArrayList<>();
 		Path root = root(output);
 		if (Files.isDirectory(root)) {

@@ -1,4 +1,4 @@
-package org.unccd.cst.job;
+package org.unccd.cst.run;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -47,7 +47,7 @@ public final class RunRecord {
 	 * Forgets the failure a resumed execution inherited with the context of the one
 	 * before it.
 	 */
-	static JobExecutionListener listener() {
+	public static JobExecutionListener listener() {
 		return new JobExecutionListener() {
 
 			@Override

@@ -1,4 +1,4 @@
-package org.unccd.cst.job;
+package org.unccd.cst.run;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,12 +47,12 @@ public record RunParameters(Path input, Path output, LocalDate asOf, List<String
 
 	/** Where the run keeps its database, lock and staging folders, beside the outputs. */
 	public Path workDir() {
-		return this.output.resolve(".cst-reports");
+		return OutputFolder.workDir(this.output);
 	}
 
 	/** The folder a job instance writes its outputs into before they are published. */
 	public Path stagingDir(long jobInstanceId) {
-		return workDir().resolve("staging").resolve(String.valueOf(jobInstanceId));
+		return OutputFolder.stagingDir(this.output, jobInstanceId);
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.unccd.cst.aggregate;
+package org.unccd.cst.model;
 
 import java.math.BigDecimal;
 
