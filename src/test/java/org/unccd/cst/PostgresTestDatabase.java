@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -34,9 +35,15 @@ public class PostgresTestDatabase implements ExecutionCondition, BeforeAllCallba
 
 	private static final Map<String, String> saved = new HashMap<>();
 
+	private static final AtomicBoolean SKIP_SAID = new AtomicBoolean();
+
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		if (url() == null && !required()) {
+			if (SKIP_SAID.compareAndSet(false, true)) {
+				// surefire counts the skipped tests without their reason: say it once
+				System.out.println("The tests against PostgreSQL (Postgres*Tests) are skipped: " + missing());
+			}
 			return ConditionEvaluationResult.disabled("skipped: " + missing());
 		}
 		return ConditionEvaluationResult.enabled(URL + " is set, or the tests are required");
