@@ -64,8 +64,7 @@ final class ScheduleCommand {
 					return ExitCode.BUSY;
 				}
 				NightlySchedule schedule = new NightlySchedule(settings, Clock.system(settings.zone()), Thread::sleep,
-						(asOf) -> runs.run(request.asOf(asOf), listener).exitCode(), request.input(), request.output(),
-						() -> {
+						(asOf) -> runs.run(request.asOf(asOf), listener), request.output(), () -> {
 						}, out, err);
 				return ExitCode.of(runUntilStopped(schedule));
 			}

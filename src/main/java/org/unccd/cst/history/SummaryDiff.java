@@ -1,12 +1,7 @@
 package org.unccd.cst.history;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,19 +80,19 @@ public final class SummaryDiff {
 		report.append("What changed in ").append(session).append(" since the previous run\n");
 		report.append("  previous: ").append(describe(before, previous.dir())).append('\n');
 		report.append("  current:  ").append(describe(after, current)).append("\n\n");
-		List<String[]> figures = figures(before, after);
-		List<Reject> rejectsBefore;
+		List<String[]> figures = FigureChanges.between(before, after);
+		List<RejectsFile.Reject> rejectsBefore;
 		try (InputStream in = previous.openRejects()) {
-			rejectsBefore = rejects(in);
+			rejectsBefore = RejectsFile.read(in);
 		}
-		List<Reject> rejectsAfter;
+		List<RejectsFile.Reject> rejectsAfter;
 		Path rejectsFile = current.resolve(SummaryArchive.REJECTS);
 		try (InputStream in = Files.exists(rejectsFile) ? Files.newInputStream(rejectsFile)
 				: InputStream.nullInputStream()) {
-			rejectsAfter = rejects(in);
+			rejectsAfter = RejectsFile.read(in);
 		}
-		List<Reject> newRejects = missingFrom(rejectsAfter, rejectsBefore);
-		List<Reject> goneRejects = missingFrom(rejectsBefore, rejectsAfter);
+		List<RejectsFile.Reject> newRejects = RejectsFile.missingFrom(rejectsAfter, rejectsBefore);
+		List<RejectsFile.Reject> goneRejects = RejectsFile.missingFrom(rejectsBefore, rejectsAfter);
 		List<Summary.Recommendation> added = new ArrayList<>(
 				missingFrom(after.recommendations(), before.recommendations(), SummaryDiff::key));
 		List<Summary.Recommendation> removed = new ArrayList<>(
@@ -131,129 +126,6 @@ public final class SummaryDiff {
 		FileTime time = SummaryArchive.publicationTime(dir);
 		return "as of " + summary.asOf() + ", published "
 				+ TIME.format(time.toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime());
-	}
-
-	/** Every figure that differs: its label and how it moved. */
-	static List<String[]> figures(Summary before, Summary after) {
-		List<String[]> figures = new ArrayList<>();
-		Summary.Budget b = before.budget();
-		Summary.Budget a = after.budget();
-		money(figures, "budget total", b.total(), a.total());
-		money(figures, "budget secured", b.secured(), a.secured());
-		money(figures, "budget pledged", b.pledged(), a.pledged());
-		money(figures, "budget gap", b.gap(), a.gap());
-		money(figures, "budget gap after pledges", b.gapAfterPledges(), a.gapAfterPledges());
-		money(figures, "budget spent", b.spent(), a.spent());
-		Map<String, Summary.LineStatus> lines = byKey(b.lines(), Summary.LineStatus::code);
-		for (Summary.LineStatus line : a.lines()) {
-			Summary.LineStatus old = lines.get(line.code());
-			if (old != null) {
-				money(figures, "budget line " + line.code() + " spent", old.spent(), line.spent());
-			}
-		}
-		Map<String, Summary.OutcomeStatus> outcomes = byKey(before.outcomes(), Summary.OutcomeStatus::code);
-		for (Summary.OutcomeStatus outcome : after.outcomes()) {
-			Summary.OutcomeStatus old = outcomes.remove(outcome.code());
-			String label = "outcome " + outcome.code();
-			if (old == null) {
-				figures.add(new String[] { label, "new: " + outcome.status() + " " + percent(outcome.percent()) });
-			}
-			else if (!Objects.equals(old.status(), outcome.status()) || !same(old.percent(), outcome.percent())
-					|| old.overdue() != outcome.overdue()) {
-				String overdue = (old.overdue() == outcome.overdue()) ? ""
-						: outcome.overdue() ? " (now overdue)" : " (no longer overdue)";
-				figures.add(new String[] { label, old.status() + " " + percent(old.percent()) + " -> "
-						+ outcome.status() + " " + percent(outcome.percent()) + overdue });
-			}
-		}
-		outcomes.keySet().forEach((code) -> figures.add(new String[] { "outcome " + code, "no longer listed" }));
-		Map<String, Summary.WorkItemStatus> items = byKey(before.workItems(), Summary.WorkItemStatus::code);
-		for (Summary.WorkItemStatus item : after.workItems()) {
-			Summary.WorkItemStatus old = items.remove(item.code());
-			String label = "work item " + item.code();
-			if (old == null) {
-				figures.add(new String[] { label, "new: " + item.status() + " " + percent(item.percent()) });
-			}
-			else if (!same(old.percent(), item.percent()) || !Objects.equals(old.status(), item.status())) {
-				figures.add(new String[] { label, old.status() + " " + percent(old.percent()) + " -> " + item.status()
-						+ " " + percent(item.percent()) });
-			}
-		}
-		items.keySet().forEach((code) -> figures.add(new String[] { "work item " + code, "no longer listed" }));
-		count(figures, "inputs read", before.inputs().read(), after.inputs().read());
-		count(figures, "inputs accepted", before.inputs().accepted(), after.inputs().accepted());
-		count(figures, "inputs rejected", before.inputs().rejected(), after.inputs().rejected());
-		count(figures, "inputs dated after the as-of date", before.inputs().afterAsOf(), after.inputs().afterAsOf());
-		count(figures, "proposals rejected", before.proposals().rejected(), after.proposals().rejected());
-		return figures;
-	}
-
-	private static <T> Map<String, T> byKey(List<T> list, Function<T, String> key) {
-		Map<String, T> map = new LinkedHashMap<>();
-		if (list != null) {
-			list.forEach((item) -> map.put(key.apply(item), item));
-		}
-		return map;
-	}
-
-	private static boolean same(BigDecimal a, BigDecimal b) {
-		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
-	}
-
-	private static void money(List<String[]> figures, String label, BigDecimal before, BigDecimal after) {
-		if (!same(before, after)) {
-			String change = (before != null && after != null) ? "  (" + signed(after.subtract(before)) + ")" : "";
-			figures.add(new String[] { label, money(before) + " -> " + money(after) + change });
-		}
-	}
-
-	private static void count(List<String[]> figures, String label, long before, long after) {
-		if (before != after) {
-			figures.add(new String[] { label,
-					String.format(Locale.ROOT, "%,d -> %,d  (%+,d)", before, after, after - before) });
-		}
-	}
-
-	static String money(BigDecimal value) {
-		return (value != null) ? String.format(Locale.ROOT, "%,.2f", value) : "-";
-	}
-
-	private static String signed(BigDecimal value) {
-		return ((value.signum() >= 0) ? "+" : "") + money(value);
-	}
-
-	private static String percent(BigDecimal value) {
-		return (value != null) ? String.format(Locale.ROOT, "%.1f %%", value) : "-";
-	}
-
-	/**
-	 * A line of {@code rejects.csv}; it is the same reject when all but the value match.
-	 */
-	record Reject(String file, String line, String column, String value, String reason) {
-
-		String key() {
-			return this.file + '\u0000' + this.line + '\u0000' + this.column + '\u0000' + this.reason;
-		}
-
-		@Override
-		public String toString() {
-			String where = this.file + ", line " + this.line
-					+ ((this.column == null || this.column.isEmpty()) ? "" : ", column " + this.column);
-			String value = (this.value == null || this.value.isEmpty()) ? "" : " (value: " + shorten(this.value) + ")";
-			return where + ": " + this.reason + value;
-		}
-
-		private static String shorten(String text) {
-			String line = text.replace("\r", " ").replace("\n", " ");
-			return (line.length() > 60) ? line.substring(0, 57) + "..." : line;
-		}
-
-	}
-
-	private static List<Reject> missingFrom(List<Reject> these, List<Reject> others) {
-		Set<String> keys = new LinkedHashSet<>();
-		others.forEach((reject) -> keys.add(reject.key()));
-		return these.stream().filter((reject) -> !keys.contains(reject.key())).toList();
 	}
 
 	private static String key(Summary.Recommendation recommendation) {
@@ -293,7 +165,7 @@ public final class SummaryDiff {
 		return (these != null) ? these.stream().filter((item) -> !keys.contains(key.apply(item))).toList() : List.of();
 	}
 
-	private static void listRejects(StringBuilder report, String title, List<Reject> rejects) {
+	private static void listRejects(StringBuilder report, String title, List<RejectsFile.Reject> rejects) {
 		if (rejects.isEmpty()) {
 			return;
 		}
@@ -320,71 +192,6 @@ public final class SummaryDiff {
 			report.append(": ").append(r.text());
 			report.append(" (").append(r.addressee()).append(", priority ").append(r.priority()).append(")\n");
 		}
-	}
-
-	/** The rows of a {@code rejects.csv} (RFC 4180, the header skipped). */
-	static List<Reject> rejects(InputStream in) throws IOException {
-		List<Reject> rejects = new ArrayList<>();
-		Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-		boolean header = true;
-		for (List<String> fields = csvRecord(reader); fields != null; fields = csvRecord(reader)) {
-			if (header) {
-				header = false;
-				continue;
-			}
-			while (fields.size() < 5) {
-				fields.add("");
-			}
-			rejects.add(new Reject(fields.get(0), fields.get(1), fields.get(2), fields.get(3), fields.get(4)));
-		}
-		return rejects;
-	}
-
-	private static List<String> csvRecord(Reader reader) throws IOException {
-		int c = reader.read();
-		if (c < 0) {
-			return null;
-		}
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		while (true) {
-			if (quoted) {
-				if (c < 0) {
-					break;
-				}
-				if (c == '"') {
-					reader.mark(1);
-					int next = reader.read();
-					if (next == '"') {
-						field.append('"');
-					}
-					else {
-						quoted = false;
-						reader.reset();
-					}
-				}
-				else {
-					field.append((char) c);
-				}
-			}
-			else if (c == '"' && field.isEmpty()) {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\n' || c < 0) {
-				break;
-			}
-			else if (c != '\r') {
-				field.append((char) c);
-			}
-			c = reader.read();
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.publish.FileDigest;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -119,7 +118,7 @@ public class PostgresSchema implements BeanPostProcessor, DisposableBean {
 		if (name.length() > 20) {
 			name = name.substring(0, 20);
 		}
-		String digest = HexFormat.of().formatHex(sha256(folder.toString())).substring(0, 12);
+		String digest = FileDigest.sha256(folder.toString()).substring(0, 12);
 		return "cst_" + (name.isEmpty() ? "" : name + "_") + digest;
 	}
 
@@ -163,21 +162,12 @@ public class PostgresSchema implements BeanPostProcessor, DisposableBean {
 
 	/** The key of the advisory lock that a run holds on its schema. */
 	public static long lockKey(String schema) {
-		return ByteBuffer.wrap(sha256("cst-reports schema " + schema)).getLong();
+		return ByteBuffer.wrap(HexFormat.of().parseHex(FileDigest.sha256("cst-reports schema " + schema))).getLong();
 	}
 
 	private static String first(ResultSet rs) throws SQLException {
 		try (rs) {
 			return rs.next() ? rs.getString(1) : null;
-		}
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -18,7 +18,6 @@ import org.unccd.cst.display.IngestProgress;
 import org.unccd.cst.display.ProgressMode;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.PublishTasklet;
-import org.unccd.cst.publish.Publisher;
 import org.unccd.cst.publish.StagedFiles;
 import org.unccd.cst.report.pdf.ReportTasklet;
 import org.unccd.cst.report.xlsx.WorkbookTasklet;
@@ -36,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The job and its steps, in order: load the programme, ingest the data files, check
@@ -57,7 +57,7 @@ class ReportJobConfiguration {
 		return new StepBuilder("loadProgramme", jobRepository).listener(STEP_LOG)
 			.tasklet((contribution, chunkContext) -> {
 				RunContext run = RunContext.of(chunkContext);
-				Publisher.deleteTree(run.stagingDir().getParent());
+				FileSystemUtils.deleteRecursively(run.stagingDir().getParent());
 				StagingSchema.statements().forEach(jdbc::execute);
 				jdbc.update("INSERT INTO " + StagingSchema.OWNER + " (instance_id) VALUES (?)",
 						chunkContext.getStepContext()

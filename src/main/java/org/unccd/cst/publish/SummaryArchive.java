@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.run.OutputFolder;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The summaries of the sets published before the current one, so that {@code --diff} can
  * say what changed: before a publication replaces {@code OUTPUT/<session>/}, its
@@ -189,14 +191,7 @@ public final class SummaryArchive {
 	}
 
 	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (var walk = Files.walk(root)) {
-			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
+		FileSystemUtils.deleteRecursively(root);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.unccd.cst.programme.ProgrammeLoader;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.service.ExitCode;
+import org.unccd.cst.service.RunOutcome;
 
 /**
  * Keeps running and launches a run at each time of a cron expression, one at a time:
@@ -58,7 +59,7 @@ public final class NightlySchedule {
 	@FunctionalInterface
 	public interface Launch {
 
-		ExitCode run(LocalDate asOf);
+		RunOutcome run(LocalDate asOf);
 
 	}
 
@@ -70,13 +71,13 @@ public final class NightlySchedule {
 
 	private final ScheduleSettings settings;
 
+	private final CronTimes times;
+
 	private final Clock clock;
 
 	private final Sleeper sleeper;
 
 	private final Launch launch;
-
-	private final Path input;
 
 	private final Path output;
 
@@ -100,20 +101,19 @@ public final class NightlySchedule {
 	 * @param clock the time
 	 * @param sleeper how to wait
 	 * @param launch how to run
-	 * @param input the input folder, whose programme names the published set
 	 * @param output the output folder: the published set is described, the state is kept
 	 * beside it
 	 * @param stopRun what a stop does to a run in progress (called from another thread)
 	 * @param out where outcomes are logged
 	 * @param err where failures are logged
 	 */
-	public NightlySchedule(ScheduleSettings settings, Clock clock, Sleeper sleeper, Launch launch, Path input,
-			Path output, Runnable stopRun, PrintStream out, PrintStream err) {
+	public NightlySchedule(ScheduleSettings settings, Clock clock, Sleeper sleeper, Launch launch, Path output,
+			Runnable stopRun, PrintStream out, PrintStream err) {
 		this.settings = settings;
+		this.times = new CronTimes(settings);
 		this.clock = clock.withZone(settings.zone());
 		this.sleeper = sleeper;
 		this.launch = launch;
-		this.input = input;
 		this.output = output;
 		this.stopRun = stopRun;
 		this.out = out;
@@ -197,7 +197,7 @@ public final class NightlySchedule {
 				+ "; next run at " + describeNext(last));
 		while (true) {
 			now = now();
-			ZonedDateTime due = next(last);
+			ZonedDateTime due = this.times.next(last);
 			if (due == null) {
 				say(this.err, "the cron expression has no time after " + format(last) + "; stopping");
 				return 1;
@@ -209,7 +209,7 @@ public final class NightlySchedule {
 				}
 				continue;
 			}
-			ZonedDateTime time = latest(due, now);
+			ZonedDateTime time = this.times.latest(due, now);
 			if (!time.equals(due)) {
 				say(this.out,
 						"the runs due from " + format(due) + " to " + format(time)
@@ -229,9 +229,9 @@ public final class NightlySchedule {
 			state = ran;
 			last = time;
 			ZonedDateTime end = now();
-			ZonedDateTime next = next(last);
+			ZonedDateTime next = this.times.next(last);
 			if (next != null && !next.isAfter(end)) {
-				ZonedDateTime skipped = latest(next, end);
+				ZonedDateTime skipped = this.times.latest(next, end);
 				say(this.out,
 						(skipped.equals(next) ? "skipped the run due at " + format(next)
 								: "skipped the runs due from " + format(next) + " to " + format(skipped))
@@ -267,19 +267,20 @@ public final class NightlySchedule {
 		LocalDate asOf = time.toLocalDate();
 		ZonedDateTime started = now();
 		say(this.out, "run due at " + format(time) + " starts, as of " + asOf);
-		ExitCode code;
+		RunOutcome ran;
 		try {
-			code = this.launch.run(asOf);
+			ran = this.launch.run(asOf);
 		}
 		catch (RuntimeException ex) {
 			say(this.err, "the run due at " + format(time) + " failed: " + ex);
-			code = ExitCode.FAILED;
+			ran = new RunOutcome(ExitCode.FAILED, asOf, null, false);
 		}
 		finally {
 			synchronized (this.lock) {
 				this.activity = Activity.IDLE;
 			}
 		}
+		ExitCode code = ran.exitCode();
 		ZonedDateTime finished = now();
 		boolean stopped;
 		synchronized (this.lock) {
@@ -287,8 +288,10 @@ public final class NightlySchedule {
 		}
 		String outcome = code.meaning();
 		boolean bad = !code.succeeded();
-		say(bad ? this.err : this.out, "run due at " + format(time) + " ended in " + seconds(started, finished)
-				+ ": exit " + code.code() + ", " + outcome + (stopped && bad ? " (stopped)" : "") + published(code));
+		say(bad ? this.err : this.out,
+				"run due at " + format(time) + " ended in " + seconds(started, finished) + ": exit " + code.code()
+						+ ", " + outcome + (stopped && bad ? " (stopped)" : "")
+						+ (code.published() ? PublishedSet.describe(ran.published()) : ""));
 		if (stopped) {
 			return null;
 		}
@@ -321,66 +324,8 @@ public final class NightlySchedule {
 		}
 	}
 
-	/**
-	 * The latest time of the expression from {@code first} (a time of it) to
-	 * {@code until}.
-	 */
-	ZonedDateTime latest(ZonedDateTime first, ZonedDateTime until) {
-		ZonedDateTime from = first;
-		// after a long gap, start the walk near its end rather than at each missed time
-		for (Duration back = Duration.ofHours(1);; back = back.multipliedBy(2)) {
-			ZonedDateTime probe = until.minus(back);
-			if (!probe.isAfter(first)) {
-				break;
-			}
-			ZonedDateTime time = next(probe);
-			if (time != null && !time.isAfter(until)) {
-				from = time;
-				break;
-			}
-		}
-		ZonedDateTime latest = from;
-		for (ZonedDateTime time = next(latest); time != null && !time.isAfter(until); time = next(latest)) {
-			latest = time;
-		}
-		return latest;
-	}
-
-	/**
-	 * The first time of the expression after {@code after}, read on the wall clock of the
-	 * zone: a time that the clock skips when it springs forward comes right after the
-	 * jump (02:00 is 03:00 that night), a time that it repeats when it falls back comes
-	 * once, so that every day has its run.
-	 */
-	ZonedDateTime next(ZonedDateTime after) {
-		LocalDateTime local = this.settings.cron()
-			.next(after.withZoneSameInstant(this.settings.zone()).toLocalDateTime());
-		return (local != null) ? ZonedDateTime.ofLocal(local, this.settings.zone(), null) : null;
-	}
-
-	/** The published folder, its files and rejected rows, after a run that published. */
-	private String published(ExitCode code) {
-		if (!code.published()) {
-			return "";
-		}
-		try {
-			Path dir = OutputFolder.published(this.output, ProgrammeLoader.load(this.input).session());
-			Manifest manifest = JsonFiles.read(dir.resolve(Manifest.FILE), Manifest.class);
-			Summary summary = JsonFiles.read(dir.resolve(OutputFolder.SUMMARY), Summary.class);
-			long rejected = summary.inputs().rejected() + summary.proposals().rejected();
-			List<String> files = new ArrayList<>(manifest.outputs().stream().map(Manifest.FileEntry::file).toList());
-			files.add(Manifest.FILE);
-			return "; " + dir + " holds " + files.size() + " files as of " + manifest.parameters().asOf() + " ("
-					+ String.join(", ", files) + "); " + rejected + " rows rejected"
-					+ ((rejected > 0) ? ", listed in " + dir.resolve(OutputFolder.REJECTS) : "");
-		}
-		catch (Exception ex) {
-			return "";
-		}
-	}
-
 	private String describeNext(ZonedDateTime last) {
-		ZonedDateTime next = next(last);
+		ZonedDateTime next = this.times.next(last);
 		return (next != null) ? format(next) : "never (the expression has no further time)";
 	}
 

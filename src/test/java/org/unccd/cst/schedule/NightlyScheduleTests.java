@@ -25,6 +25,7 @@ import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.service.ExitCode;
 import org.unccd.cst.service.ReportService;
 import org.unccd.cst.service.RunListener;
+import org.unccd.cst.service.RunOutcome;
 import org.unccd.cst.service.RunRequest;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
@@ -95,11 +96,10 @@ class NightlyScheduleTests {
 			};
 			NightlySchedule.Launch recorder = (asOf) -> {
 				this.launched.add(new Launched(ZonedDateTime.now(this.clock.withZone(ZONE)), asOf));
-				return ExitCode.of(launch.apply(asOf));
+				return outcome(launch.apply(asOf), asOf);
 			};
-			schedule.set(new NightlySchedule(settings("0 0 2 * * *"), this.clock, sleeper, recorder, input(), output(),
-					() -> {
-					}, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+			schedule.set(new NightlySchedule(settings("0 0 2 * * *"), this.clock, sleeper, recorder, output(), () -> {
+			}, new PrintStream(this.out, true, StandardCharsets.UTF_8),
 					new PrintStream(this.err, true, StandardCharsets.UTF_8)));
 			return schedule.get().run();
 		}
@@ -128,6 +128,11 @@ class NightlyScheduleTests {
 
 	Path output() {
 		return this.dir.resolve("out");
+	}
+
+	/** The outcome of a fake run: its code, and the published set the run left. */
+	RunOutcome outcome(int code, LocalDate asOf) {
+		return new RunOutcome(ExitCode.of(code), asOf, output().resolve("T1"), false);
 	}
 
 	RunRequest request() {
@@ -261,9 +266,9 @@ class NightlyScheduleTests {
 		NightlySchedule.Launch launch = (asOf) -> {
 			// SIGTERM arrives during the run
 			schedule.get().stop();
-			return ExitCode.FAILED;
+			return outcome(1, asOf);
 		};
-		schedule.set(new NightlySchedule(settings("0 0 2 * * *"), harness.clock, sleeper, launch, input(), output(),
+		schedule.set(new NightlySchedule(settings("0 0 2 * * *"), harness.clock, sleeper, launch, output(),
 				() -> stopped.add("stop"), new PrintStream(harness.out, true, StandardCharsets.UTF_8),
 				new PrintStream(harness.err, true, StandardCharsets.UTF_8)));
 		assertThat(schedule.get().run()).isEqualTo(0);
