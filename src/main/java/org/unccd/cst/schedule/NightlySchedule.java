@@ -7,17 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
-import org.unccd.cst.run.Summary;
-import org.unccd.cst.run.JsonFiles;
-import org.unccd.cst.programme.ProgrammeLoader;
-import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.service.ExitCode;
 import org.unccd.cst.service.RunOutcome;
@@ -44,8 +35,6 @@ public final class NightlySchedule {
 
 	/** A run that starts later than this after its time is a catch-up. */
 	static final Duration LATE = Duration.ofMinutes(1);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
 
 	/** Waits. */
 	@FunctionalInterface
@@ -83,9 +72,7 @@ public final class NightlySchedule {
 
 	private final Runnable stopRun;
 
-	private final PrintStream out;
-
-	private final PrintStream err;
+	private final ScheduleLog log;
 
 	private final Object lock = new Object();
 
@@ -116,8 +103,7 @@ public final class NightlySchedule {
 		this.launch = launch;
 		this.output = output;
 		this.stopRun = stopRun;
-		this.out = out;
-		this.err = err;
+		this.log = new ScheduleLog(out, err, this.clock);
 	}
 
 	/** Where the schedule keeps its state. */
@@ -163,12 +149,12 @@ public final class NightlySchedule {
 			}
 		}
 		if (running) {
-			say(this.out, "stop requested: the run in progress ends with the process; "
+			this.log.info("stop requested: the run in progress ends with the process; "
 					+ "it is run again, resuming from its last committed chunk, at the next start");
 			this.stopRun.run();
 		}
 		else {
-			say(this.out, "stop requested");
+			this.log.info("stop requested");
 		}
 	}
 
@@ -183,23 +169,23 @@ public final class NightlySchedule {
 			state = new ScheduleState(this.settings.expression(), this.settings.zone().getId(), now.toString(), null,
 					null, null, null, null);
 			state.write(file);
-			say(this.out, "first start: times from now on count (state in " + file + ")");
+			this.log.info("first start: times from now on count (state in " + file + ")");
 		}
 		else {
 			last = ZonedDateTime.parse(state.lastTime()).withZoneSameInstant(this.settings.zone());
 			if (last.isAfter(now)) {
-				say(this.err, "the last scheduled time in " + file + ", " + format(last)
+				this.log.problem("the last scheduled time in " + file + ", " + ScheduleLog.time(last)
 						+ ", is in the future (was the clock changed?): counting from now");
 				last = now;
 			}
 		}
-		say(this.out, "cron \"" + this.settings.expression() + "\" in " + this.settings.zone().getId()
+		this.log.info("cron \"" + this.settings.expression() + "\" in " + this.settings.zone().getId()
 				+ "; next run at " + describeNext(last));
 		while (true) {
 			now = now();
 			ZonedDateTime due = this.times.next(last);
 			if (due == null) {
-				say(this.err, "the cron expression has no time after " + format(last) + "; stopping");
+				this.log.problem("the cron expression has no time after " + ScheduleLog.time(last) + "; stopping");
 				return 1;
 			}
 			if (due.isAfter(now)) {
@@ -211,16 +197,14 @@ public final class NightlySchedule {
 			}
 			ZonedDateTime time = this.times.latest(due, now);
 			if (!time.equals(due)) {
-				say(this.out,
-						"the runs due from " + format(due) + " to " + format(time)
-								+ " did not happen (the process was not running, or the machine was off or asleep): "
-								+ "catching up once now");
+				this.log.info("the runs due from " + ScheduleLog.time(due) + " to " + ScheduleLog.time(time)
+						+ " did not happen (the process was not running, or the machine was off or asleep): "
+						+ "catching up once now");
 			}
 			else if (Duration.between(due, now).compareTo(LATE) > 0) {
-				say(this.out,
-						"the run due at " + format(due)
-								+ " did not happen (the process was not running, or the machine was off or asleep): "
-								+ "catching up now");
+				this.log.info("the run due at " + ScheduleLog.time(due)
+						+ " did not happen (the process was not running, or the machine was off or asleep): "
+						+ "catching up now");
 			}
 			ScheduleState ran = runAt(time, state);
 			if (ran == null) {
@@ -232,10 +216,9 @@ public final class NightlySchedule {
 			ZonedDateTime next = this.times.next(last);
 			if (next != null && !next.isAfter(end)) {
 				ZonedDateTime skipped = this.times.latest(next, end);
-				say(this.out,
-						(skipped.equals(next) ? "skipped the run due at " + format(next)
-								: "skipped the runs due from " + format(next) + " to " + format(skipped))
-								+ ": the run due at " + format(time) + " was still going");
+				this.log.info((skipped.equals(next) ? "skipped the run due at " + ScheduleLog.time(next)
+						: "skipped the runs due from " + ScheduleLog.time(next) + " to " + ScheduleLog.time(skipped))
+						+ ": the run due at " + ScheduleLog.time(time) + " was still going");
 				last = skipped;
 			}
 			state = new ScheduleState(this.settings.expression(), this.settings.zone().getId(), last.toString(),
@@ -247,9 +230,9 @@ public final class NightlySchedule {
 					break;
 				}
 			}
-			say(this.out, "next run at " + describeNext(last));
+			this.log.info("next run at " + describeNext(last));
 		}
-		say(this.out, "stopped");
+		this.log.info("stopped");
 		return 0;
 	}
 
@@ -266,13 +249,13 @@ public final class NightlySchedule {
 		}
 		LocalDate asOf = time.toLocalDate();
 		ZonedDateTime started = now();
-		say(this.out, "run due at " + format(time) + " starts, as of " + asOf);
+		this.log.info("run due at " + ScheduleLog.time(time) + " starts, as of " + asOf);
 		RunOutcome ran;
 		try {
 			ran = this.launch.run(asOf);
 		}
 		catch (RuntimeException ex) {
-			say(this.err, "the run due at " + format(time) + " failed: " + ex);
+			this.log.problem("the run due at " + ScheduleLog.time(time) + " failed: " + ex);
 			ran = new RunOutcome(ExitCode.FAILED, asOf, null, false);
 		}
 		finally {
@@ -288,9 +271,9 @@ public final class NightlySchedule {
 		}
 		String outcome = code.meaning();
 		boolean bad = !code.succeeded();
-		say(bad ? this.err : this.out,
-				"run due at " + format(time) + " ended in " + seconds(started, finished) + ": exit " + code.code()
-						+ ", " + outcome + (stopped && bad ? " (stopped)" : "")
+		this.log.say(bad,
+				"run due at " + ScheduleLog.time(time) + " ended in " + ScheduleLog.seconds(started, finished)
+						+ ": exit " + code.code() + ", " + outcome + (stopped && bad ? " (stopped)" : "")
 						+ (code.published() ? PublishedSet.describe(ran.published()) : ""));
 		if (stopped) {
 			return null;
@@ -326,25 +309,11 @@ public final class NightlySchedule {
 
 	private String describeNext(ZonedDateTime last) {
 		ZonedDateTime next = this.times.next(last);
-		return (next != null) ? format(next) : "never (the expression has no further time)";
+		return (next != null) ? ScheduleLog.time(next) : "never (the expression has no further time)";
 	}
 
 	private ZonedDateTime now() {
 		return ZonedDateTime.now(this.clock);
-	}
-
-	private void say(PrintStream stream, String message) {
-		stream.println(format(now()) + " schedule: " + message);
-	}
-
-	private static String format(ZonedDateTime time) {
-		return TIME.format(time);
-	}
-
-	private static String seconds(ZonedDateTime from, ZonedDateTime to) {
-		Duration duration = Duration.between(from, to);
-		return (duration.toMillis() < 60_000) ? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0)
-				: duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
 	}
 
 }
