@@ -51,9 +51,8 @@ public final class RecommendationRules {
 			String title = outcome.title().in(messages.lang());
 			if (status.overdue()) {
 				derived.add(rule(report, OUTCOME_OVERDUE, 1, secretariat,
-						messages.get("rule." + OUTCOME_OVERDUE, outcome.code(), title,
-								messages.date(LocalDate.parse(status.due())), messages.status(status.status()),
-								messages.percent(status.percent()))));
+						messages.get("rule." + OUTCOME_OVERDUE, outcome.code(), title, messages.date(status.due()),
+								messages.status(status.status()), messages.percent(status.percent()))));
 			}
 			else if (ProgressRules.DELAYED.equals(status.status())) {
 				derived.add(rule(report, OUTCOME_DELAYED, 2, secretariat, messages.get("rule." + OUTCOME_DELAYED,
@@ -73,7 +72,7 @@ public final class RecommendationRules {
 	/** Whether the cut-off date is on or after the day the session opens. */
 	static boolean afterSession(Programme programme, Summary summary) {
 		LocalDate opens = programme.facts().opens();
-		return opens != null && !LocalDate.parse(summary.asOf()).isBefore(opens);
+		return opens != null && !summary.asOf().isBefore(opens);
 	}
 
 	/** The outcomes of the work items a report covers, each once, in programme order. */

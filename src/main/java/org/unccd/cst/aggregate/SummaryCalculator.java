@@ -57,8 +57,8 @@ public class SummaryCalculator {
 				"after_as_of = 0 AND key1 IS NOT NULL");
 		List<Summary.WorkItemStatus> workItems = workItems(outcomes, spentByItem);
 		Summary.Budget budget = budget();
-		Summary partial = new Summary(this.programme.session(), this.asOf.toString(), this.programme.currency(),
-				outcomes, workItems, budget, proposals(), List.of(), inputs());
+		Summary partial = new Summary(this.programme.session(), this.asOf, this.programme.currency(), outcomes,
+				workItems, budget, proposals(), List.of(), inputs());
 		return new Summary(partial.session(), partial.asOf(), partial.currency(), outcomes, workItems, budget,
 				partial.proposals(), recommendations(partial), partial.inputs());
 	}
@@ -84,9 +84,8 @@ public class SummaryCalculator {
 			String status = (row != null) ? (String) row[0] : ProgressRules.PLANNED;
 			BigDecimal percent = Money.percent(percents.getOrDefault(outcome.code(), BigDecimal.ZERO));
 			boolean overdue = ProgressRules.overdue(outcome.due(), status, this.asOf);
-			statuses.add(new Summary.OutcomeStatus(outcome.code(), outcome.workItem(), status, percent,
-					(outcome.due() != null) ? outcome.due().toString() : null, overdue,
-					(row != null) ? row[1].toString() : null));
+			statuses.add(new Summary.OutcomeStatus(outcome.code(), outcome.workItem(), status, percent, outcome.due(),
+					overdue, (row != null) ? (LocalDate) row[1] : null));
 		}
 		return statuses;
 	}

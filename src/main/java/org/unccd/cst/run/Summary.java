@@ -1,6 +1,7 @@
 package org.unccd.cst.run;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +9,12 @@ import java.util.Map;
  * Every aggregate figure of a run, as {@code summary.json} holds it; amounts in the
  * programme currency.
  */
-public record Summary(String session, String asOf, String currency, List<OutcomeStatus> outcomes,
+public record Summary(String session, LocalDate asOf, String currency, List<OutcomeStatus> outcomes,
 		List<WorkItemStatus> workItems, Budget budget, Proposals proposals, List<Recommendation> recommendations,
 		Inputs inputs) {
 
-	public record OutcomeStatus(String code, String workItem, String status, BigDecimal percent, String due,
-			boolean overdue, String lastUpdate) {
+	public record OutcomeStatus(String code, String workItem, String status, BigDecimal percent, LocalDate due,
+			boolean overdue, LocalDate lastUpdate) {
 	}
 
 	public record WorkItemStatus(String code, String status, BigDecimal percent, BigDecimal spent) {

@@ -80,12 +80,14 @@ class RecommendationRulesTests {
 		Report report = new Report("obj-1", null, Text.of("Report"), List.of("O1"));
 		Programme programme = new Programme("CST14", Text.of("CST"), "ICCD/COP(13)/CST/7", "EUR", List.of(report),
 				List.of(item), List.of(), List.of(), new SessionFacts(opens, null, null, null));
-		Summary summary = new Summary("CST14", asOf, "EUR", List.of(status), List.of(), budget, null, List.of(), null);
+		Summary summary = new Summary("CST14", LocalDate.parse(asOf), "EUR", List.of(status), List.of(), budget, null,
+				List.of(), null);
 		return RecommendationRules.derive(programme, report, summary, EN);
 	}
 
 	private static Summary.OutcomeStatus outcome(String status, boolean overdue, String lastUpdate) {
-		return new Summary.OutcomeStatus("O1-a", "O1", status, BigDecimal.ZERO, "2019-06-30", overdue, lastUpdate);
+		return new Summary.OutcomeStatus("O1-a", "O1", status, BigDecimal.ZERO, LocalDate.of(2019, 6, 30), overdue,
+				(lastUpdate != null) ? LocalDate.parse(lastUpdate) : null);
 	}
 
 	private static Summary.Budget gap(int gap) {

@@ -132,7 +132,7 @@ class SummaryCalculatorTests {
 		assertThat(summary.proposals().submissions()).isEqualTo(2);
 		assertThat(summary.proposals().topics()).isEqualTo(3);
 		assertThat(summary.session()).isEqualTo("T1");
-		assertThat(summary.asOf()).isEqualTo("2021-04-30");
+		assertThat(summary.asOf()).isEqualTo(LocalDate.of(2021, 4, 30));
 	}
 
 	private Summary calculate() {

@@ -3,6 +3,7 @@ package org.unccd.cst.history;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,9 @@ class SummaryDiffTests {
 				List.of(new Summary.LineStatus("B1", "core", new BigDecimal("1000.00"), BigDecimal.ZERO,
 						BigDecimal.ZERO)),
 				Map.of());
-		return new Summary("S1", asOf, "EUR",
-				List.of(new Summary.OutcomeStatus("O1-a", "O1", status, new BigDecimal(percent), "2019-06-30", overdue,
-						"2019-05-02")),
+		return new Summary("S1", LocalDate.parse(asOf), "EUR",
+				List.of(new Summary.OutcomeStatus("O1-a", "O1", status, new BigDecimal(percent),
+						LocalDate.of(2019, 6, 30), overdue, LocalDate.of(2019, 5, 2))),
 				List.of(new Summary.WorkItemStatus("O1", status, new BigDecimal(percent), BigDecimal.ZERO)), budget,
 				new Summary.Proposals(30, 39, Map.of(), 0), recommendations,
 				new Summary.Inputs(10 + rejected, 10, rejected, 0, List.of()));

@@ -1,7 +1,6 @@
 package org.unccd.cst.report.pdf;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,10 @@ public class ReportTasklet implements Tasklet {
 		Summary summary = run.summary();
 		String digest = run.inputDigest();
 		for (String lang : run.parameters().languages()) {
-			ReportData data = new ReportData(this.jdbc, run.programme(), LocalDate.parse(summary.asOf()), lang);
+			ReportData data = new ReportData(this.jdbc, run.programme(), summary.asOf(), lang);
 			for (Report report : run.programme().reports()) {
 				Path file = run.stagingDir().resolve(report.id() + "." + lang + ".pdf");
-				String key = String.join("|", digest, summary.asOf(), report.id(), lang);
+				String key = String.join("|", digest, summary.asOf().toString(), report.id(), lang);
 				int missing = new SynthesisReportWriter(run.programme(), report, summary, Messages.of(lang), data, key)
 					.write(file);
 				if (missing > 0) {

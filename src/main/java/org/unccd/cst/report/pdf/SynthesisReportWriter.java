@@ -163,7 +163,7 @@ class SynthesisReportWriter {
 	}
 
 	private LocalDate asOf() {
-		return LocalDate.parse(this.summary.asOf());
+		return this.summary.asOf();
 	}
 
 	private void fixMetadata(PdfWriter writer) {
@@ -390,7 +390,7 @@ class SynthesisReportWriter {
 				last = (status.lastUpdate() == null) ? m.get("progress.none") : "";
 			}
 			else if (status.lastUpdate() != null) {
-				last = last + " (" + m.date(LocalDate.parse(status.lastUpdate())) + ")";
+				last = last + " (" + m.date(status.lastUpdate()) + ")";
 			}
 			cells(grid, outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ class WorkbookWriter {
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
-		this.data = new ReportData(jdbc, programme, LocalDate.parse(summary.asOf()), messages.lang());
+		this.data = new ReportData(jdbc, programme, summary.asOf(), messages.lang());
 		this.rightToLeft = messages.rightToLeft();
 	}
 
@@ -113,10 +112,10 @@ class WorkbookWriter {
 			}
 			POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
 			core.setTitle(this.messages.get("sheet.title", this.programme.title().in(this.messages.lang()),
-					this.messages.date(LocalDate.parse(this.summary.asOf()))));
+					this.messages.date(this.summary.asOf())));
 			core.setCreator(this.programme.source());
-			core.setCreated(Optional.of(java.util.Date
-				.from(LocalDate.parse(this.summary.asOf()).atStartOfDay().toInstant(ZoneOffset.UTC))));
+			core.setCreated(
+					Optional.of(java.util.Date.from(this.summary.asOf().atStartOfDay().toInstant(ZoneOffset.UTC))));
 			try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 				workbook.write(out);
 			}
@@ -138,11 +137,10 @@ class WorkbookWriter {
 	private void summarySheet(SheetWriter sheet) {
 		Messages m = this.messages;
 		sheet.widths(40, 20);
-		sheet.title(m.get("sheet.title", this.programme.title().in(m.lang()),
-				m.date(LocalDate.parse(this.summary.asOf()))));
+		sheet.title(m.get("sheet.title", this.programme.title().in(m.lang()), m.date(this.summary.asOf())));
 		sheet.header(m.get("col.figure"), m.get("col.value2"));
 		sheet.row().text(m.get("summary.session")).text(this.summary.session());
-		sheet.row().text(m.get("summary.asOf")).date(LocalDate.parse(this.summary.asOf()));
+		sheet.row().text(m.get("summary.asOf")).date(this.summary.asOf());
 		sheet.row().text(m.get("summary.currency")).text(this.summary.currency());
 		Summary.Budget b = this.summary.budget();
 		sheet.row().text(m.get("budget.total")).money(b.total());
@@ -176,9 +174,9 @@ class WorkbookWriter {
 				.longText(outcomes.get(o.code()).title().in(m.lang()))
 				.text(m.status(o.status()))
 				.percent(o.percent())
-				.date((o.due() != null) ? LocalDate.parse(o.due()) : null)
+				.date(o.due())
 				.text(o.overdue() ? m.get("yes") : m.get("no"))
-				.date((o.lastUpdate() != null) ? LocalDate.parse(o.lastUpdate()) : null)
+				.date(o.lastUpdate())
 				.longText(latest.get(o.code()));
 		}
 		sheet.finish();
@@ -318,7 +316,7 @@ class WorkbookWriter {
 		if (!outcomes.isEmpty()) {
 			int last = outcomes.size();
 			charts
-				.bars(new int[] { 0, 0, 12, 20 }, m.get("chart.progress", m.date(LocalDate.parse(this.summary.asOf()))),
+				.bars(new int[] { 0, 0, 12, 20 }, m.get("chart.progress", m.date(this.summary.asOf())),
 						m.get("col.outcome"), m.get("chart.percent"), "0", BarDirection.COL, BarGrouping.CLUSTERED,
 						new ChartSheet.Cells(OUTCOMES, 1, last, 0),
 						outcomes.stream().map(Summary.OutcomeStatus::code).toArray(String[]::new),
