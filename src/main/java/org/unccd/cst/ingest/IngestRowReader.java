@@ -1,9 +1,7 @@
 package org.unccd.cst.ingest;
 
-import java.nio.file.Path;
-import java.util.function.Function;
+import org.unccd.cst.run.RunContext;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -11,27 +9,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * The reader of the ingest step: a new {@link PrefetchingRowReader} for each execution of
- * the step, made from the job's input folder when the step starts. It is a plain object
- * rather than a step-scoped bean, so that each row is read without going through a scoped
- * proxy.
+ * the step, made from the run's input folder and programme when the step starts. It is a
+ * plain object rather than a step-scoped bean, so that each row is read without going
+ * through a scoped proxy.
  */
 public class IngestRowReader implements ItemStreamReader<IngestedRow>, StepExecutionListener {
 
-	private final Function<JobParameters, Path> inputDir;
-
 	private volatile PrefetchingRowReader current;
-
-	/**
-	 * A reader for every execution of the ingest step.
-	 * @param inputDir the input folder of a job's parameters
-	 */
-	public IngestRowReader(Function<JobParameters, Path> inputDir) {
-		this.inputDir = inputDir;
-	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.current = new PrefetchingRowReader(this.inputDir.apply(stepExecution.getJobParameters()));
+		RunContext run = RunContext.current();
+		this.current = new PrefetchingRowReader(run.parameters().input(), run.programme());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.unccd.cst.model.Programme;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -46,8 +47,8 @@ public class PrefetchingRowReader implements ItemStreamReader<IngestedRow> {
 
 	private long handedOut;
 
-	public PrefetchingRowReader(Path inputDir) {
-		this(new DataFileItemReader(inputDir), new RowProcessor(inputDir));
+	public PrefetchingRowReader(Path inputDir, Programme programme) {
+		this(new DataFileItemReader(inputDir), new RowProcessor(inputDir, programme));
 	}
 
 	PrefetchingRowReader(DataFileItemReader reader, RowProcessor processor) {

@@ -3,7 +3,6 @@ package org.unccd.cst.ingest;
 import java.nio.file.Path;
 
 import org.unccd.cst.model.Programme;
-import org.unccd.cst.programme.ProgrammeLoader;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -18,8 +17,7 @@ public class RowProcessor implements ItemProcessor<RawRecord, IngestedRow> {
 
 	private final CurrencyConverter converter;
 
-	public RowProcessor(Path inputDir) {
-		Programme programme = ProgrammeLoader.load(inputDir);
+	public RowProcessor(Path inputDir, Programme programme) {
 		this.validator = new RowValidator(programme);
 		this.converter = new CurrencyConverter(programme.currency(), RateTable.load(inputDir, programme));
 	}

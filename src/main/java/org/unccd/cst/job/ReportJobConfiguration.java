@@ -76,7 +76,7 @@ class ReportJobConfiguration {
 	/** The data files, read and checked a little ahead of the ingest step. */
 	@Bean
 	IngestRowReader ingestReader() {
-		return new IngestRowReader((parameters) -> RunParameters.from(parameters).input());
+		return new IngestRowReader();
 	}
 
 	/**

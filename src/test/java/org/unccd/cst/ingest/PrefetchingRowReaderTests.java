@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.unccd.cst.programme.ProgrammeLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
@@ -30,7 +31,7 @@ class PrefetchingRowReaderTests {
 		Path input = inputWith(1200);
 		List<IngestedRow> expected = new ArrayList<>();
 		DataFileItemReader plain = new DataFileItemReader(input);
-		RowProcessor processor = new RowProcessor(input);
+		RowProcessor processor = new RowProcessor(input, ProgrammeLoader.load(input));
 		plain.open(new ExecutionContext());
 		RawRecord record;
 		while ((record = plain.read()) != null) {
@@ -38,7 +39,8 @@ class PrefetchingRowReaderTests {
 		}
 		plain.close();
 
-		List<IngestedRow> rows = readAll(new PrefetchingRowReader(input), new ExecutionContext());
+		List<IngestedRow> rows = readAll(new PrefetchingRowReader(input, ProgrammeLoader.load(input)),
+				new ExecutionContext());
 
 		assertThat(rows).hasSize(expected.size());
 		for (int i = 0; i < rows.size(); i++) {
@@ -52,7 +54,7 @@ class PrefetchingRowReaderTests {
 	void savesTheRowsHandedOutSoThatARestartGoesOnFromThere() throws IOException {
 		Path input = inputWith(3000);
 		ExecutionContext context = new ExecutionContext();
-		PrefetchingRowReader reader = new PrefetchingRowReader(input);
+		PrefetchingRowReader reader = new PrefetchingRowReader(input, ProgrammeLoader.load(input));
 		reader.open(context);
 		for (int i = 0; i < 700; i++) {
 			reader.read();
@@ -61,7 +63,7 @@ class PrefetchingRowReaderTests {
 		reader.close();
 		assertThat(context.getLong(DataFileItemReader.READ_COUNT)).isEqualTo(700);
 
-		List<IngestedRow> rest = readAll(new PrefetchingRowReader(input), context);
+		List<IngestedRow> rest = readAll(new PrefetchingRowReader(input, ProgrammeLoader.load(input)), context);
 
 		assertThat(rest.get(0).raw().seq()).isEqualTo(701);
 		assertThat(rest.get(rest.size() - 1).raw().seq()).isEqualTo(700 + rest.size());
@@ -81,7 +83,7 @@ class PrefetchingRowReaderTests {
 				return record;
 			}
 
-		}, new RowProcessor(input));
+		}, new RowProcessor(input, ProgrammeLoader.load(input)));
 		reader.open(new ExecutionContext());
 		for (int i = 1; i <= 4; i++) {
 			assertThat(reader.read().raw().seq()).isEqualTo(i);
