@@ -27,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
+import org.unccd.cst.ingest.CsvRecordWriter;
 import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.Manifest;
@@ -322,20 +323,12 @@ public class Distributor {
 			return;
 		}
 		try (BufferedWriter out = Files.newBufferedWriter(file)) {
-			out.write("file,line,column,value,reason\n");
+			out.write(RejectsCsvWriter.HEADER);
 			for (DistributionList.Reject reject : rejects) {
-				out.write(field(reject.file()) + "," + reject.line() + "," + field(reject.column()) + ","
-						+ field(reject.value()) + "," + field(reject.reason()) + "\n");
+				out.write(CsvRecordWriter.record(reject.file(), reject.line(), reject.column(), reject.value(),
+						reject.reason()));
 			}
 		}
-	}
-
-	private static String field(String value) {
-		String text = RejectsCsvWriter.neutralize((value != null) ? value : "");
-		if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 }

@@ -63,7 +63,7 @@ class PackageGraphTests {
 		.whereLayer("service")
 		.mayOnlyAccessLayers("job", "history", "distribute", "publish", "programme", "run", "model")
 		.whereLayer("history")
-		.mayOnlyAccessLayers("publish", "run", "model")
+		.mayOnlyAccessLayers("publish", "ingest", "run", "model")
 		.whereLayer("distribute")
 		.mayOnlyAccessLayers("publish", "aggregate", "ingest", "run", "model")
 		.whereLayer("job")

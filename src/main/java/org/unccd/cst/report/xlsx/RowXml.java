@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.unccd.cst.aggregate.RejectsCsvWriter;
+import org.unccd.cst.ingest.CsvRecordWriter;
 
 /**
  * The rows of a worksheet's {@code sheetData}, written as SpreadsheetML straight into a
@@ -86,7 +86,7 @@ final class RowXml {
 		if (value == null) {
 			return blank(style);
 		}
-		boolean formulaLike = !RejectsCsvWriter.neutralize(value).equals(value);
+		boolean formulaLike = !CsvRecordWriter.neutralize(value).equals(value);
 		open(formulaLike ? quoted : style);
 		ascii(" t=\"inlineStr\"><is><t");
 		if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))

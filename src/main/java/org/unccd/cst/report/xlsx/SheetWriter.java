@@ -8,7 +8,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.unccd.cst.aggregate.RejectsCsvWriter;
+import org.unccd.cst.ingest.CsvRecordWriter;
 
 /**
  * Writes one sheet row by row: a frozen header, then typed cells; the header and its rows
@@ -108,7 +108,7 @@ final class SheetWriter {
 	SheetWriter text(String value) {
 		Cell cell = cell(this.styles.text);
 		if (value != null) {
-			String safe = RejectsCsvWriter.neutralize(value);
+			String safe = CsvRecordWriter.neutralize(value);
 			if (!safe.equals(value)) {
 				cell.setCellStyle(this.styles.quotedText);
 			}
