@@ -3,27 +3,18 @@ package org.unccd.cst.distribute;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
@@ -34,11 +25,9 @@ import org.unccd.cst.publish.Manifest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,12 +42,6 @@ import org.springframework.stereotype.Component;
 public class Distributor {
 
 	private static final Logger log = LoggerFactory.getLogger(Distributor.class);
-
-	static final String PDF = "application/pdf";
-
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
 	private final JdbcTemplate jdbc;
 
@@ -207,87 +190,13 @@ public class Distributor {
 			return "no SMTP server is configured (spring.mail.host)";
 		}
 		try {
-			sender.send(message(sender, parcel, dir));
+			sender.send(ParcelMessage.of(sender, this.properties.from(), parcel, dir));
 			log.info("Sent {} files to {}", parcel.files().size(), parcel.recipient().email());
 			return null;
 		}
 		catch (MailException | IOException | MessagingException ex) {
 			return describe(ex);
 		}
-	}
-
-	private MimeMessage message(JavaMailSender sender, Parcel parcel, Path dir) throws IOException, MessagingException {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
-		helper.setFrom(this.properties.from());
-		helper.setTo(address(parcel.recipient()));
-		helper.setSubject(parcel.session() + ": documents as of " + englishDate(parcel.asOf()));
-		helper.setText(body(parcel), false);
-		for (Manifest.FileEntry file : parcel.files()) {
-			byte[] bytes = Files.readAllBytes(dir.resolve(file.file()));
-			if (!sha256(bytes).equals(file.sha256())) {
-				throw new IOException("the published file " + dir.resolve(file.file())
-						+ " is not the one the manifest lists (changed since publication)");
-			}
-			helper.addAttachment(file.file(), new ByteArrayResource(bytes), file.file().endsWith(".pdf") ? PDF : XLSX);
-		}
-		return message;
-	}
-
-	private static InternetAddress address(DistributionList.Recipient recipient) throws MessagingException {
-		try {
-			return new InternetAddress(recipient.email(), recipient.party(), "UTF-8");
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new MessagingException(ex.getMessage(), ex);
-		}
-	}
-
-	/** The plain-text body, in English: the session, the as-of date and the files. */
-	static String body(Parcel parcel) {
-		StringBuilder body = new StringBuilder();
-		body.append("Dear colleagues (").append(parcel.recipient().party()).append("),\n\n");
-		body.append("Attached are the documents of session ")
-			.append(parcel.session())
-			.append(", made from the progress data as of ")
-			.append(englishDate(parcel.asOf()))
-			.append(" (")
-			.append(parcel.asOf())
-			.append("):\n\n");
-		for (Manifest.FileEntry file : parcel.files()) {
-			body.append("  ")
-				.append(file.file())
-				.append(file.file().endsWith(".pdf") ? "  (report, " : "  (workbook, ")
-				.append(language(languageOf(file.file())))
-				.append(", ")
-				.append(String.format(Locale.ENGLISH, "%,d", file.size()))
-				.append(" bytes)\n");
-		}
-		if (!parcel.missing().isEmpty()) {
-			body.append("\nNot attached: the documents in ")
-				.append(String.join(" and ", parcel.missing().stream().map(Distributor::language).toList()))
-				.append(", which this run did not produce (it produced them in ")
-				.append(String.join(", ", parcel.produced().stream().map(Distributor::language).toList()))
-				.append(").\n");
-		}
-		body.append("\nThe SHA-256 digest of each file is listed in manifest.json, published with them in the folder ")
-			.append(parcel.session())
-			.append(".\n\nThis message was sent by cst-reports; you receive each set of documents once.\n");
-		return body.toString();
-	}
-
-	private static String languageOf(String file) {
-		String stem = file.substring(0, file.lastIndexOf('.'));
-		return stem.substring(stem.lastIndexOf('.') + 1);
-	}
-
-	/** "French (fr)". */
-	static String language(String code) {
-		return Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH) + " (" + code + ")";
-	}
-
-	static String englishDate(String isoDate) {
-		return ENGLISH_DATE.format(LocalDate.parse(isoDate));
 	}
 
 	/** The messages of an exception and its causes, each once, without their wrappers. */
@@ -306,15 +215,6 @@ public class Distributor {
 			}
 		}
 		return messages.isEmpty() ? ex.toString() : String.join(": ", messages);
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static void writeRejects(Path file, List<DistributionList.Reject> rejects) throws IOException {

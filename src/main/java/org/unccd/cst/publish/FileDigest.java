@@ -29,7 +29,11 @@ public final class FileDigest {
 	}
 
 	public static String sha256(String text) {
-		return HexFormat.of().formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	public static String sha256(byte[] bytes) {
+		return HexFormat.of().formatHex(sha256().digest(bytes));
 	}
 
 	private static MessageDigest sha256() {
