@@ -76,7 +76,7 @@ final class DeliveryLog {
 					"INSERT INTO " + TABLE + " (party, email, set_digest, session, as_of, languages, formats, "
 							+ "files, status, attempts, updated, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					parcel.recipient().party(), parcel.recipient().email(), parcel.digest(), parcel.session(),
-					parcel.asOf(), String.join(";", parcel.recipient().languages()),
+					parcel.asOf().toString(), String.join(";", parcel.recipient().languages()),
 					String.join(";", parcel.recipient().formats()), String.join(";", parcel.fileNames()), status,
 					attempts, updated, cut);
 		}

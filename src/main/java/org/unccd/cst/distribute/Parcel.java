@@ -1,5 +1,6 @@
 package org.unccd.cst.distribute;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import org.unccd.cst.publish.Manifest;
  * @param missing the languages asked for that the set does not have
  * @param produced the languages the set has
  */
-record Parcel(DistributionList.Recipient recipient, String session, String asOf, List<Manifest.FileEntry> files,
+record Parcel(DistributionList.Recipient recipient, String session, LocalDate asOf, List<Manifest.FileEntry> files,
 		List<String> missing, List<String> produced) {
 
 	static Parcel of(DistributionList.Recipient recipient, Manifest manifest) {

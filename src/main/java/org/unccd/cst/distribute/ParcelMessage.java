@@ -105,8 +105,8 @@ final class ParcelMessage {
 		return Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH) + " (" + code + ")";
 	}
 
-	static String englishDate(String isoDate) {
-		return ENGLISH_DATE.format(LocalDate.parse(isoDate));
+	static String englishDate(LocalDate date) {
+		return ENGLISH_DATE.format(date);
 	}
 
 }

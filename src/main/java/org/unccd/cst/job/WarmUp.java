@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,8 @@ public final class WarmUp {
 		Path file = Files.createTempFile("cst-reports-warm-up", ".json");
 		try {
 			JsonFiles.write(file,
-					new Manifest("S", "cst-reports", new Manifest.Parameters("in", "2019-01-01", List.of("en"), 0), "",
+					new Manifest("S", "cst-reports",
+							new Manifest.Parameters("in", LocalDate.of(2019, 1, 1), List.of("en"), 0), "",
 							List.of(new Manifest.FileEntry("a", "0", 1)), List.of()));
 			JsonFiles.read(file, Manifest.class);
 		}

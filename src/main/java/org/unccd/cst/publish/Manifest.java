@@ -3,6 +3,7 @@ package org.unccd.cst.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ public record Manifest(String session, String generator, Parameters parameters, 
 	public static final String FILE = "manifest.json";
 
 	/** The parameters that shape the outputs. */
-	public record Parameters(String input, String asOf, List<String> lang, long maxRejects) {
+	public record Parameters(String input, LocalDate asOf, List<String> lang, long maxRejects) {
 	}
 
 	/** A file, relative to its folder, with its digest and size. */

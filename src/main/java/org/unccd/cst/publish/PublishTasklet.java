@@ -61,7 +61,7 @@ public class PublishTasklet implements Tasklet {
 			// makes the next run work
 			List<Manifest.FileEntry> inputs = List.of(JsonFiles.read(inputsFile(run), Manifest.FileEntry[].class));
 			Manifest manifest = new Manifest(session, Manifest.currentGenerator(),
-					new Manifest.Parameters(p.input().toString(), p.asOf().toString(), p.languages(), p.maxRejects()),
+					new Manifest.Parameters(p.input().toString(), p.asOf(), p.languages(), p.maxRejects()),
 					run.inputDigest(), inputs, Manifest.outputs(staging));
 			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
 			Publisher.publish(staging, p.output(), session, this.keepHistory);

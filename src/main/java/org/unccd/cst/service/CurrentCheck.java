@@ -32,7 +32,7 @@ final class CurrentCheck {
 		}
 		Manifest.Parameters p = manifest.parameters();
 		return digest.equals(manifest.inputDigest()) && Manifest.currentGenerator().equals(manifest.generator())
-				&& parameters.asOf().toString().equals(p.asOf()) && parameters.languages().equals(p.lang())
+				&& parameters.asOf().equals(p.asOf()) && parameters.languages().equals(p.lang())
 				&& parameters.maxRejects() == p.maxRejects() && manifest.outputs().equals(Manifest.outputs(published));
 	}
 

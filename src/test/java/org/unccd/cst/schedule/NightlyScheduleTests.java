@@ -296,7 +296,10 @@ class NightlyScheduleTests {
 			int code = service.run(request().asOf(asOf), listener).exitCode().code();
 			if (code == 3) {
 				PdfArchiveCheck.assertAllConform(output());
-				published.add(JsonFiles.read(output().resolve("T1/manifest.json"), Manifest.class).parameters().asOf());
+				published.add(JsonFiles.read(output().resolve("T1/manifest.json"), Manifest.class)
+					.parameters()
+					.asOf()
+					.toString());
 			}
 			return code;
 		});
