@@ -16,7 +16,7 @@ import org.openpdf.text.Phrase;
 final class ColumnWidths {
 
 	/** A cell's padding on both sides, with a point to spare. */
-	private static final float PADDING = 5;
+	private static final float PADDING = 7;
 
 	private final float[] relative;
 

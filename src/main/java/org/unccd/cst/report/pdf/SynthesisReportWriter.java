@@ -50,6 +50,7 @@ import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.Report;
 import org.unccd.cst.model.SessionFacts;
+import org.unccd.cst.model.Text;
 import org.unccd.cst.model.WorkItem;
 import org.unccd.cst.report.ReportData;
 
@@ -392,7 +393,10 @@ class SynthesisReportWriter {
 			else if (status.lastUpdate() != null) {
 				last = last + " (" + m.date(LocalDate.parse(status.lastUpdate())) + ")";
 			}
-			cells(grid, outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
+			cells(grid,
+					languages(null, outcome.title().languageIn(lang()), null, null, null,
+							this.data.latestInEnglish().contains(outcome.code()) ? "en" : null),
+					outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);
 			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
 			read.add(m.get("alt.outcome", outcome.code(), m.status(status.status()), m.percent(status.percent())));
@@ -426,8 +430,10 @@ class SynthesisReportWriter {
 		List<String> read = new ArrayList<>();
 		read.add(m.get("alt.budget", currency, m.money(b.total()), m.money(b.secured()), m.money(b.gap())));
 		for (Summary.LineStatus line : b.lines()) {
-			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), m.fundingSource(line.source()),
-					m.money(line.amount()), m.money(line.spent()), m.percent(line.executionRate()));
+			Text title = lines.get(line.code()).title();
+			cells(grid, languages(null, title.languageIn(lang())), line.code(), title.in(lang()),
+					m.fundingSource(line.source()), m.money(line.amount()), m.money(line.spent()),
+					m.percent(line.executionRate()));
 			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
 			read.add(m.get("alt.line", line.code(), m.money(line.amount()), m.money(line.spent())));
 		}
@@ -495,10 +501,10 @@ class SynthesisReportWriter {
 				String note = finding.sourceRef().equals(previousSource) ? m.get("note.ibid")
 						: m.get("source", finding.sourceRef());
 				previousSource = finding.sourceRef();
-				numbered(finding.text(), note);
+				numbered(finding.text(), note, finding.inEnglish());
 			}
 			else {
-				numbered(finding.text());
+				numbered(finding.text(), null, finding.inEnglish());
 			}
 		}
 	}
@@ -597,12 +603,22 @@ class SynthesisReportWriter {
 		numbered(text, null);
 	}
 
-	/** A numbered paragraph, with a footnote when {@code note} is given. */
 	private void numbered(String text, String note) {
+		numbered(text, note, false);
+	}
+
+	/**
+	 * A numbered paragraph, with a footnote when {@code note} is given; {@code inEnglish}
+	 * when its text is English in a report in another language.
+	 */
+	private void numbered(String text, String note, boolean inEnglish) {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
 		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
 		PdfStructureElement tag = tag(Tagging.P);
+		if (inEnglish && !"en".equals(lang())) {
+			Tagging.language(tag, "en");
+		}
 		List<PageFlow.Note> notes = List.of();
 		if (note != null) {
 			int number = ++this.notes;
@@ -734,12 +750,27 @@ class SynthesisReportWriter {
 		grid.table().header(new GridTable.Row(cells, 0.5f, 0.5f));
 	}
 
-	private void cells(Grid grid, String... values) {
+	/**
+	 * The language of each cell's text, by column, where it is not the report's: null for
+	 * the report's language.
+	 */
+	private String[] languages(String... languages) {
+		String[] other = languages.clone();
+		for (int i = 0; i < other.length; i++) {
+			if (lang().equals(other[i])) {
+				other[i] = null;
+			}
+		}
+		return other;
+	}
+
+	private void cells(Grid grid, String[] languages, String... values) {
 		List<GridTable.Cell> cells = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			Phrase phrase = this.fonts.phrase(this.messages.typeset(values[i]), 9);
 			grid.widths().measure(i, phrase, 9);
-			cells.add(GridTable.Cell.of(phrase, start()));
+			GridTable.Cell cell = GridTable.Cell.of(phrase, start());
+			cells.add((i < languages.length && languages[i] != null) ? cell.in(languages[i]) : cell);
 		}
 		grid.table().row(new GridTable.Row(cells, 0, 0.3f));
 	}
