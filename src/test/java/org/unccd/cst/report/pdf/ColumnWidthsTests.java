@@ -44,6 +44,21 @@ class ColumnWidthsTests {
 		assertThat(widths.widths(400)[0]).isEqualTo(40f);
 	}
 
+	@Test
+	void aWordWiderThanTheTableTakesTheRoomLeftAndTheOtherColumnsKeepTheirWordsWhole() {
+		ColumnWidths widths = new ColumnWidths(new float[] { 1, 3, 1 }, Locale.ENGLISH);
+		widths.measure(0, phrase("Execution"), 9);
+		widths.measure(1, phrase("Landdegradationneutrality".repeat(6)), 9);
+		widths.measure(2, phrase("Implementation"), 9);
+
+		float[] result = widths.widths(400);
+
+		assertThat(result[0]).isGreaterThanOrEqualTo(FONT.getWidthPoint("Execution", 9) + 4);
+		assertThat(result[2]).isGreaterThanOrEqualTo(FONT.getWidthPoint("Implementation", 9) + 4);
+		assertThat(result[0] + result[1] + result[2]).isCloseTo(400, within(0.01f));
+		assertThat(result[1]).isGreaterThan(200);
+	}
+
 	private static Phrase phrase(String text) {
 		return new Phrase(text, new Font(FONT, 9));
 	}
