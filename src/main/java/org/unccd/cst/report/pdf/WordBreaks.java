@@ -139,6 +139,10 @@ final class WordBreaks implements SplitCharacter, HyphenationEvent {
 		if (after - first != word.length() || !word.contentEquals(new String(line, first, after - first))) {
 			return false;
 		}
+		if (this.current >= after) {
+			// the whole word fits: only the space after it does not
+			return false;
+		}
 		for (int i = this.lineStart; i < first; i++) {
 			if (LineBreaks.INSTANCE.isSplitCharacter(this.lineStart, i, this.end, line, lineChunks)) {
 				return false;

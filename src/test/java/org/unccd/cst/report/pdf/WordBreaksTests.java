@@ -41,6 +41,12 @@ class WordBreaksTests {
 	}
 
 	@Test
+	void aWordThatJustFitsIsNotHyphenatedWhenTheSpaceAfterItDoesNot() throws IOException {
+		float march = new PdfFonts("test", false, "en").regular().getWidthPoint("March", 10);
+		assertThat(lines("en", "31 March 2021", march + 0.5f)).containsExactly("31", "March", "2021");
+	}
+
+	@Test
 	void aWordWiderThanTheColumnBreaksAtItsHyphenationPointsWithAHyphen() throws IOException {
 		assertBrokenAtPoints("en", "internationalization", 50);
 		assertBrokenAtPoints("fr", "anticonstitutionnellement", 60);
