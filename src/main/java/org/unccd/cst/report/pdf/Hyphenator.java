@@ -104,6 +104,14 @@ final class Hyphenator {
 	 * order. A word that is not all letters has none.
 	 */
 	int[] points(String word) {
+		return points(word, word.length());
+	}
+
+	/**
+	 * The points of {@code word} up to {@code limit}, found from no more of the word than
+	 * they depend on: a word of thousands of letters costs no more than its first line.
+	 */
+	int[] points(String word, int limit) {
 		int n = word.length();
 		if (n < this.left + this.right || !word.chars().allMatch(Character::isLetter)) {
 			return new int[0];
@@ -112,15 +120,19 @@ final class Hyphenator {
 		if (lower.length() != n) {
 			return new int[0];
 		}
+		int last = Math.min(limit, n - this.right);
 		int[] given = this.exceptions.get(lower);
 		if (given != null) {
-			return given.clone();
+			return Arrays.stream(given).filter((p) -> p <= last).toArray();
 		}
-		String dotted = "." + lower + ".";
+		// a pattern reaches at most its length past a point: the letters beyond that,
+		// and the end of the word, cannot change the points up to the limit
+		int window = Math.min(n, Math.max(limit, 0) + this.longest + 1);
+		String dotted = "." + lower.substring(0, window) + ((window == n) ? "." : "");
 		byte[] values = new byte[dotted.length() + 1];
 		for (int i = 0; i < dotted.length(); i++) {
-			int last = Math.min(dotted.length(), i + this.longest);
-			for (int j = i + 1; j <= last; j++) {
+			int end = Math.min(dotted.length(), i + this.longest);
+			for (int j = i + 1; j <= end; j++) {
 				byte[] pattern = this.patterns.get(dotted.substring(i, j));
 				if (pattern != null) {
 					for (int k = 0; k < pattern.length; k++) {
@@ -132,9 +144,9 @@ final class Hyphenator {
 			}
 		}
 		// a break before word[p] is the gap before dotted[p + 1]
-		int[] points = new int[n];
+		int[] points = new int[Math.max(0, last)];
 		int count = 0;
-		for (int p = this.left; p <= n - this.right; p++) {
+		for (int p = this.left; p <= last; p++) {
 			if (values[p + 1] % 2 == 1) {
 				points[count++] = p;
 			}

@@ -1,6 +1,8 @@
 package org.unccd.cst.report.pdf;
 
 import java.lang.Character.UnicodeScript;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.HyphenationEvent;
@@ -30,6 +32,9 @@ final class WordBreaks implements SplitCharacter, HyphenationEvent {
 	/** The hyphen at the end of a broken line. */
 	static final String HYPHEN = "-";
 
+	/** The longest word whose points are kept for the next time it is set. */
+	private static final int LONGEST_KEPT = 200;
+
 	private final Hyphenator own;
 
 	private final UnicodeScript ownScript;
@@ -47,6 +52,9 @@ final class WordBreaks implements SplitCharacter, HyphenationEvent {
 	private int end;
 
 	private String post = "";
+
+	/** The points of the words of ordinary length hyphenated so far. */
+	private final Map<String, int[]> points = new HashMap<>();
 
 	/** Breaks for a report in {@code lang}, or {@code null} when it is not known. */
 	WordBreaks(String lang) {
@@ -90,21 +98,26 @@ final class WordBreaks implements SplitCharacter, HyphenationEvent {
 		if (hyphenator == null) {
 			return "";
 		}
-		int best = 0;
-		for (int point : hyphenator.points(word)) {
-			if (!fits(word, point, font, fontSize, remainingWidth)) {
+		// the most letters that fit with the hyphen after them
+		float hyphen = font.getWidthPoint(HYPHEN, fontSize);
+		float width = 0;
+		int fitting = 0;
+		while (fitting < word.length() - 1) {
+			width += font.getWidthPoint(word.charAt(fitting), fontSize);
+			if (width + hyphen > remainingWidth) {
 				break;
 			}
-			best = point;
+			fitting++;
+		}
+		int best = 0;
+		for (int point : points(hyphenator, word, fitting)) {
+			if (point <= fitting) {
+				best = point;
+			}
 		}
 		if (best == 0) {
 			// no hyphenation point fits: as many letters as fit, and the hyphen
-			for (int point = word.length() - 1; point > 0; point--) {
-				if (fits(word, point, font, fontSize, remainingWidth)) {
-					best = point;
-					break;
-				}
-			}
+			best = fitting;
 		}
 		if (best == 0) {
 			return "";
@@ -169,8 +182,16 @@ final class WordBreaks implements SplitCharacter, HyphenationEvent {
 		return null;
 	}
 
-	private static boolean fits(String word, int point, BaseFont font, float size, float width) {
-		return font.getWidthPoint(word.substring(0, point) + HYPHEN, size) <= width;
+	/**
+	 * The points of a word up to {@code fitting}; those of a word of ordinary length are
+	 * kept, since OpenPDF sets a cell or a paragraph more than once (to measure it, then
+	 * to draw it).
+	 */
+	private int[] points(Hyphenator hyphenator, String word, int fitting) {
+		if (word.length() > LONGEST_KEPT) {
+			return hyphenator.points(word, fitting);
+		}
+		return this.points.computeIfAbsent(word, hyphenator::points);
 	}
 
 }

@@ -69,6 +69,24 @@ class HyphenatorTests {
 	}
 
 	@Test
+	void thePointsUpToALimitAreThoseOfTheWholeWord() {
+		String word = "Desertificationlanddegradationanddroughtmitigationandadaptationstrategiesforsustainablelandmanagement";
+		for (String lang : new String[] { "en", "fr", "es" }) {
+			Hyphenator hyphenator = Hyphenator.of(lang);
+			int[] all = hyphenator.points(word);
+			for (int limit = 0; limit <= word.length(); limit++) {
+				int last = limit;
+				assertThat(hyphenator.points(word, limit)).as(lang + " up to " + limit)
+					.containsExactly(java.util.Arrays.stream(all).filter((p) -> p <= last).toArray());
+			}
+		}
+		String russian = "Опустыниваниедеградацияземельизасухасмягчениепоследствий";
+		int[] all = Hyphenator.of("ru").points(russian);
+		assertThat(Hyphenator.of("ru").points(russian, 20))
+			.containsExactly(java.util.Arrays.stream(all).filter((p) -> p <= 20).toArray());
+	}
+
+	@Test
 	void givesTheSamePointsEveryTime() {
 		Hyphenator english = Hyphenator.of("en");
 		assertThat(Hyphenator.of("en")).isSameAs(english);

@@ -75,6 +75,14 @@ class WordBreaksTests {
 	}
 
 	@Test
+	void aWordOfTwoThousandLettersBreaksOnEveryLineWithAHyphen() throws IOException {
+		String word = "desertification".repeat(150);
+		List<String> lines = lines("en", word, 300);
+		assertThat(lines).hasSizeGreaterThan(20);
+		assertLegalBreaks("en", word, lines);
+	}
+
+	@Test
 	void aLatinWordInAReportOfAnotherScriptTakesEnglishPatterns() throws IOException {
 		List<String> lines = lines("zh", "internationalization", 50);
 		assertThat(lines).hasSizeGreaterThan(1);
