@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class PdfArchiveCheck {
 
-	private static final PDFAFlavour FLAVOUR = PDFAFlavour.PDFA_2_U;
+	private static final List<PDFAFlavour> FLAVOURS = List.of(PDFAFlavour.PDFA_2_A, PDFAFlavour.PDFUA_1);
 
 	private static final Map<String, List<String>> CHECKED = new ConcurrentHashMap<>();
 
@@ -49,21 +49,27 @@ public final class PdfArchiveCheck {
 	 * The rules the PDF breaks, each with its clause and where; empty when it conforms.
 	 */
 	public static List<String> failures(byte[] pdf) {
-		try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), FLAVOUR);
-				PDFAValidator validator = Foundries.defaultInstance().createValidator(FLAVOUR, false)) {
+		return FLAVOURS.stream().flatMap((flavour) -> failures(pdf, flavour).stream()).toList();
+	}
+
+	/** The rules of one flavour that the PDF breaks; empty when it conforms. */
+	public static List<String> failures(byte[] pdf, PDFAFlavour flavour) {
+		try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+				PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
 			ValidationResult result = validator.validate(parser);
 			VALIDATED.incrementAndGet();
 			List<String> failed = result.getTestAssertions()
 				.stream()
 				.filter((assertion) -> assertion.getStatus() == TestAssertion.Status.FAILED)
-				.map((assertion) -> assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber()
-						+ " " + assertion.getMessage() + " @ " + assertion.getLocation().getContext())
+				.map((assertion) -> flavour.getId() + " " + assertion.getRuleId().getClause() + "-"
+						+ assertion.getRuleId().getTestNumber() + " " + assertion.getMessage() + " @ "
+						+ assertion.getLocation().getContext())
 				.distinct()
 				.toList();
-			return (failed.isEmpty() && !result.isCompliant()) ? List.of("not compliant") : failed;
+			return (failed.isEmpty() && !result.isCompliant()) ? List.of(flavour.getId() + " not compliant") : failed;
 		}
 		catch (ValidationException | org.verapdf.core.ModelParsingException | IOException ex) {
-			return List.of("veraPDF could not read the file: " + ex.getMessage());
+			return List.of(flavour.getId() + ": veraPDF could not read the file: " + ex.getMessage());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

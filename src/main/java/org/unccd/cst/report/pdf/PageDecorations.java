@@ -37,6 +37,8 @@ final class PageDecorations extends PdfPageEventHelper {
 		int page = writer.getPageNumber();
 		boolean rtl = this.messages.rightToLeft();
 		int direction = rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
+		// none of it is read out as part of the text: a screen reader skips artifacts
+		Tagging.beginPagination(canvas);
 		if (page > 1) {
 			// the symbol stands at the outer end of the line: the right, the left in
 			// Arabic
@@ -59,6 +61,7 @@ final class PageDecorations extends PdfPageEventHelper {
 		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
 		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, footer, (document.left() + document.right()) / 2,
 				document.bottom() - 28, 0, direction, 0);
+		Tagging.end(canvas);
 	}
 
 	/** Once every page is set, the Arabic glyphs are mapped back to their letters. */

@@ -8,7 +8,7 @@ import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
@@ -16,10 +16,17 @@ import org.openpdf.text.pdf.PdfWriter;
  * footnote at the foot of the page that holds its mark, as UN documents have them.
  * <p>
  * Everything goes through {@link ColumnText}, the part of OpenPDF that can set text right
- * to left and shape Arabic: paragraphs and tables split across pages where they must; an
- * element that has footnotes moves to the next page when it and its notes do not fit.
+ * to left and shape Arabic: paragraphs split across pages where they must, tables between
+ * rows with their caption and header rows repeated; an element that has footnotes moves
+ * to the next page when it and its notes do not fit. Each element is marked in the page
+ * content as the content of its structure element (see {@link Tagging}), on every page it
+ * stands on.
  */
 final class PageFlow {
+
+	/** A footnote and the structure element it is the content of. */
+	record Note(Element element, PdfStructureElement tag) {
+	}
 
 	/** Room between the body and the rule above the footnotes. */
 	private static final float NOTE_GAP = 10;
@@ -30,7 +37,7 @@ final class PageFlow {
 
 	private final int runDirection;
 
-	private final List<Element> notesOnPage = new ArrayList<>();
+	private final List<Note> notesOnPage = new ArrayList<>();
 
 	private float notesHeight;
 
@@ -49,43 +56,90 @@ final class PageFlow {
 		return this.runDirection;
 	}
 
+	/** How far down the page the body has come: the top of the next element. */
+	float y() {
+		return this.y;
+	}
+
 	/** The number of the page the next element starts on. */
 	int page() {
 		return this.writer.getPageNumber();
 	}
 
-	/** Adds an element to the body, going on to further pages as needed. */
-	void add(Element element) {
-		add(element, List.of(), 0);
+	/**
+	 * Adds an element to the body as the content of {@code tag}, going on to further
+	 * pages as needed.
+	 */
+	void add(Element element, PdfStructureElement tag) {
+		add(element, tag, List.of(), 0);
 	}
 
 	/**
 	 * Adds an element that should have at least {@code roomAfter} points below it on the
 	 * same page (a heading keeps with what follows).
 	 */
-	void addKeepingRoom(Element element, float roomAfter) {
-		add(element, List.of(), roomAfter);
+	void addKeepingRoom(Element element, PdfStructureElement tag, float roomAfter) {
+		add(element, tag, List.of(), roomAfter);
 	}
 
 	/** Adds an element whose footnotes must stand at the foot of the same page. */
-	void add(Element element, List<? extends Element> notes) {
-		add(element, notes, 0);
+	void add(Element element, PdfStructureElement tag, List<Note> notes) {
+		add(element, tag, notes, 0);
 	}
 
-	private void add(Element element, List<? extends Element> notes, float roomAfter) {
+	/**
+	 * Adds a table: it starts on the next page only when not even its caption, header and
+	 * first row fit, splits between rows, and repeats its caption and header rows at the
+	 * top of every page it runs onto. A row taller than a page stops the run.
+	 */
+	void add(GridTable table) {
+		float width = right() - left();
+		float caption = table.captionHeight(width, this.runDirection);
+		float header = 0;
+		for (GridTable.Row row : table.headerRows()) {
+			header += table.height(row, width, this.runDirection);
+		}
+		List<GridTable.Row> rows = table.bodyRows();
+		float first = rows.isEmpty() ? 0 : table.height(rows.get(0), width, this.runDirection);
+		if (!this.fresh && this.y - table.spacingBefore() - caption - header - first < bottom() + this.notesHeight) {
+			newPage();
+		}
+		if (!this.fresh) {
+			this.y -= table.spacingBefore();
+		}
+		PdfContentByte canvas = this.writer.getDirectContent();
+		this.y = opening(table, canvas, false);
+		for (GridTable.Row row : rows) {
+			float height = table.height(row, width, this.runDirection);
+			if (this.y - height < bottom() + this.notesHeight) {
+				newPage();
+				if (caption + header + height > this.y - bottom()) {
+					throw new IllegalStateException(
+							"Cannot lay out the report: a row of a table is larger than a page");
+				}
+				this.y = opening(table, canvas, true);
+			}
+			this.y = table.draw(canvas, row, false, false, left(), right(), this.y, this.runDirection);
+		}
+		this.y -= table.spacingAfter();
+		this.fresh = false;
+	}
+
+	/** Draws a table's caption and header rows, again as artifacts on a later page. */
+	private float opening(GridTable table, PdfContentByte canvas, boolean repeated) {
+		float top = table.drawCaption(canvas, left(), right(), this.y, this.runDirection, repeated);
+		for (GridTable.Row row : table.headerRows()) {
+			top = table.draw(canvas, row, true, repeated, left(), right(), top, this.runDirection);
+		}
+		return top;
+	}
+
+	private void add(Element element, PdfStructureElement tag, List<Note> notes, float roomAfter) {
 		float ownNotes = notes.isEmpty() ? 0 : height(notes) + (this.notesOnPage.isEmpty() ? NOTE_GAP : 0);
 		// the foot of the page keeps room for the notes already on it and this element's
 		float needed = this.notesHeight + ownNotes;
 		ColumnText column = column(element);
-		if (element instanceof PdfPTable table && notes.isEmpty()) {
-			// a table splits between rows with its header repeated: it moves on only when
-			// not even its header and first row fit, and is never tried out beforehand,
-			// since a trial run of OpenPDF's layout can split the rows it measures
-			if (!this.fresh && this.y - opening(table) < bottom() + needed) {
-				newPage();
-			}
-		}
-		else if (!this.fresh) {
+		if (!this.fresh) {
 			ColumnText trial = ColumnText.duplicate(column);
 			trial.setSimpleColumn(left(), bottom() + needed, right(), this.y);
 			int status = go(trial, true);
@@ -97,13 +151,13 @@ final class PageFlow {
 		}
 		// on a fresh page the element starts even if it is longer than a page
 		column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
-		int status = go(column, false);
+		int status = go(column, tag);
 		int emptyPages = 0;
 		while (ColumnText.hasMoreText(status)) {
 			newPage();
 			needed = notes.isEmpty() ? 0 : height(notes) + NOTE_GAP;
 			column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
-			status = go(column, false);
+			status = go(column, tag);
 			// a part that cannot go on even an empty page would ask for pages forever
 			emptyPages = (column.getYLine() >= this.y) ? emptyPages + 1 : 0;
 			if (emptyPages > 1) {
@@ -116,17 +170,6 @@ final class PageFlow {
 			this.notesOnPage.addAll(notes);
 			this.notesHeight = needed;
 		}
-	}
-
-	/** The height of a table's spacing, header rows and first body row. */
-	private float opening(PdfPTable table) {
-		table.setTotalWidth((right() - left()) * table.getWidthPercentage() / 100);
-		float height = table.spacingBefore();
-		int rows = Math.min(table.size(), table.getHeaderRows() + 1);
-		for (int i = 0; i < rows; i++) {
-			height += table.getRowHeight(i);
-		}
-		return height;
 	}
 
 	/** Ends the current page, setting its footnotes, and starts a new one. */
@@ -151,27 +194,29 @@ final class PageFlow {
 		float top = bottom() + this.notesHeight - NOTE_GAP;
 		float ruleWidth = (right() - left()) / 4;
 		float ruleStart = (this.runDirection == PdfWriter.RUN_DIRECTION_RTL) ? right() - ruleWidth : left();
+		Tagging.beginLayout(canvas);
 		canvas.saveState();
 		canvas.setLineWidth(0.5f);
 		canvas.moveTo(ruleStart, top + 4);
 		canvas.lineTo(ruleStart + ruleWidth, top + 4);
 		canvas.stroke();
 		canvas.restoreState();
+		Tagging.end(canvas);
 		ColumnText column = new ColumnText(canvas);
 		column.setRunDirection(this.runDirection);
-		for (Element note : this.notesOnPage) {
-			column.addElement(note);
-		}
 		column.setSimpleColumn(left(), this.document.bottom() - 1, right(), top);
-		go(column, false);
+		for (Note note : this.notesOnPage) {
+			column.addElement(note.element());
+			go(column, note.tag());
+		}
 		this.notesOnPage.clear();
 		this.notesHeight = 0;
 	}
 
-	private float height(List<? extends Element> elements) {
+	private float height(List<Note> notes) {
 		ColumnText column = new ColumnText(this.writer.getDirectContent());
 		column.setRunDirection(this.runDirection);
-		elements.forEach(column::addElement);
+		notes.forEach((note) -> column.addElement(note.element()));
 		float top = 100_000;
 		column.setSimpleColumn(left(), 0, right(), top);
 		go(column, true);
@@ -183,6 +228,15 @@ final class PageFlow {
 		column.setRunDirection(this.runDirection);
 		column.addElement(element);
 		return column;
+	}
+
+	/** Sets what fits of the column as (more of) the content of {@code tag}. */
+	private int go(ColumnText column, PdfStructureElement tag) {
+		PdfContentByte canvas = this.writer.getDirectContent();
+		Tagging.begin(canvas, tag);
+		int status = go(column, false);
+		Tagging.end(canvas);
+		return status;
 	}
 
 	private static int go(ColumnText column, boolean simulate) {

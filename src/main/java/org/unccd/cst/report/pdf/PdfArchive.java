@@ -15,9 +15,11 @@ import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Makes a report an archival document, PDF/A-2u (ISO 19005-2, level U: every glyph maps
- * to Unicode): the sRGB output intent and an XMP packet that repeats the document
- * information, with no clock or random values, so the bytes stay the same run to run.
+ * Makes a report an archival and accessible document, PDF/A-2a (ISO 19005-2, level A:
+ * tagged, every glyph mapped to Unicode) and PDF/UA-1 (ISO 14289-1): the sRGB output
+ * intent and an XMP packet that identifies both and repeats the document information,
+ * with no clock or random values, so the bytes stay the same run to run. The structure
+ * itself is {@link Tagging}'s.
  * <p>
  * Set {@link #LEVEL} on the writer before the document is opened; call
  * {@link #apply(PdfWriter, String)} after it is opened, once the information dictionary
@@ -26,7 +28,7 @@ import org.openpdf.text.pdf.PdfWriter;
 final class PdfArchive {
 
 	/** The conformance level, for {@link PdfWriter#setPDFXConformance(int)}. */
-	static final int LEVEL = PdfWriter.PDFA2U;
+	static final int LEVEL = PdfWriter.PDFA2A;
 
 	private static final String PROFILE = "icc/sRGB.icc";
 
@@ -67,7 +69,11 @@ final class PdfArchive {
 		return profile;
 	}
 
-	/** The XMP packet: the PDF/A identification and the information dictionary again. */
+	/**
+	 * The XMP packet: the PDF/A and PDF/UA identifications, the description of the PDF/UA
+	 * schema that PDF/A asks for any schema it does not know, and the information
+	 * dictionary again.
+	 */
 	static byte[] xmp(PdfDictionary info, String lang) {
 		String title = text(info, PdfName.TITLE);
 		String subject = text(info, PdfName.SUBJECT);
@@ -83,9 +89,11 @@ final class PdfArchive {
 		x.append(" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"");
 		x.append(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"");
 		x.append(" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"");
-		x.append(" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+		x.append(" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"");
+		x.append(" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
 		x.append("<pdfaid:part>2</pdfaid:part>\n");
-		x.append("<pdfaid:conformance>U</pdfaid:conformance>\n");
+		x.append("<pdfaid:conformance>A</pdfaid:conformance>\n");
+		x.append("<pdfuaid:part>1</pdfuaid:part>\n");
 		x.append("<dc:format>application/pdf</dc:format>\n");
 		if (title != null) {
 			x.append("<dc:title>").append(alternatives(title, lang)).append("</dc:title>\n");
@@ -107,7 +115,9 @@ final class PdfArchive {
 		if (producer != null) {
 			x.append("<pdf:Producer>").append(escape(producer)).append("</pdf:Producer>\n");
 		}
-		x.append("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
+		x.append("</rdf:Description>\n");
+		x.append(UA_SCHEMA);
+		x.append("</rdf:RDF>\n</x:xmpmeta>\n");
 		// room for an edit in place, as XMP packets have
 		for (int i = 0; i < 20; i++) {
 			x.append(" ".repeat(99)).append('\n');
@@ -115,6 +125,23 @@ final class PdfArchive {
 		x.append("<?xpacket end=\"w\"?>");
 		return x.toString().getBytes(StandardCharsets.UTF_8);
 	}
+
+	private static final String UA_SCHEMA = """
+			<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+			xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+			<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+			<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+			<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+			<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+			<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+			<pdfaProperty:name>part</pdfaProperty:name>
+			<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+			<pdfaProperty:category>internal</pdfaProperty:category>
+			<pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>
+			</rdf:li></rdf:Seq></pdfaSchema:property>
+			</rdf:li></rdf:Bag></pdfaExtension:schemas>
+			</rdf:Description>
+			""";
 
 	private static String alternatives(String value, String lang) {
 		String escaped = escape(value);

@@ -16,6 +16,7 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.model.Messages;
+import org.unccd.cst.report.ChartColours;
 
 /**
  * The figures of a report, drawn as vector graphics: the percent complete of each
@@ -24,13 +25,14 @@ import org.unccd.cst.model.Messages;
  */
 final class PdfCharts {
 
-	static final Color SECURED = new Color(0, 114, 178);
+	// the colours the workbook's charts are drawn in too
+	static final Color SECURED = new Color(ChartColours.SECURED);
 
-	static final Color GAP = new Color(213, 94, 0);
+	static final Color GAP = new Color(ChartColours.GAP);
 
-	static final Color SPENT = new Color(0, 73, 120);
+	static final Color SPENT = new Color(ChartColours.SPENT);
 
-	static final Color UNSPENT = new Color(166, 206, 227);
+	static final Color UNSPENT = new Color(ChartColours.UNSPENT);
 
 	private static final Color GRID = new Color(190, 190, 190);
 
@@ -164,13 +166,7 @@ final class PdfCharts {
 	}
 
 	static Color statusColour(String status) {
-		return switch (status) {
-			case "completed" -> new Color(0, 158, 115);
-			case "in_progress" -> SECURED;
-			case "delayed" -> GAP;
-			case "cancelled" -> new Color(120, 120, 120);
-			default -> new Color(170, 170, 170);
-		};
+		return new Color(ChartColours.status(status));
 	}
 
 	private static float clamp(BigDecimal percent) {

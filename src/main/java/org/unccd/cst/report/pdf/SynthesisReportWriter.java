@@ -35,10 +35,11 @@ import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfEncryption;
+import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfPCell;
-import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.aggregate.RecommendationRules;
@@ -86,6 +87,11 @@ class SynthesisReportWriter {
 
 	private PdfCharts charts;
 
+	private Tagging tagging;
+
+	/** The structure element that the next heading, paragraph or table belongs to. */
+	private PdfStructureElement part;
+
 	private final List<Section> sections = new ArrayList<>();
 
 	private int figures;
@@ -117,8 +123,11 @@ class SynthesisReportWriter {
 			this.writer.setPageEvent(
 					new PageDecorations(this.fonts, this.messages, symbol(), this.report.jobNumbers().get(lang())));
 			this.writer.setPDFXConformance(PdfArchive.LEVEL);
+			this.writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+			this.tagging = new Tagging(this.writer);
 			fixMetadata(this.writer);
 			this.document.open();
+			this.part = this.tagging.document();
 			PdfArchive.apply(this.writer, lang());
 			this.flow = new PageFlow(this.document, this.writer, this.messages.rightToLeft());
 			this.charts = new PdfCharts(this.writer, this.fonts, this.messages,
@@ -135,6 +144,7 @@ class SynthesisReportWriter {
 			endSection();
 			this.flow.finish();
 			fillContents();
+			this.tagging.finish();
 			this.document.close();
 		}
 		catch (DocumentException ex) {
@@ -187,11 +197,9 @@ class SynthesisReportWriter {
 	 */
 	private void cover() {
 		Messages m = this.messages;
-		PdfPTable top = table(new float[] { 1, 1 });
-		top.addCell(plain(this.fonts.phrase(m.get("un"), 12, true), start()));
-		top.addCell(plain(this.fonts.phrase(symbol(), 16, true), end()));
-		rule(top, 2);
-		top.addCell(plain(this.fonts.phrase(m.get("convention"), 15, true), start()));
+		GridTable top = GridTable.layout(new float[] { 1, 1 }, this.part);
+		top.row(new GridTable.Row(List.of(GridTable.Cell.of(this.fonts.phrase(m.get("un"), 12, true), start(), 6),
+				GridTable.Cell.of(this.fonts.phrase(symbol(), 16, true), end(), 6)), 0, 1.2f));
 		Phrase distribution = this.fonts.phrase("", 10);
 		distribution.add(this.fonts.phrase(m.get("distr") + "\n", 10));
 		distribution.add(this.fonts.phrase(m.date(asOf()) + "\n\n", 10));
@@ -199,33 +207,35 @@ class SynthesisReportWriter {
 			distribution.add(this.fonts.phrase(m.get("language") + "\n", 10));
 		}
 		distribution.add(this.fonts.phrase(m.get("original"), 10));
-		top.addCell(plain(distribution, start()));
-		rule(top, 2);
+		top.row(new GridTable.Row(
+				List.of(GridTable.Cell.of(this.fonts.phrase(m.get("convention"), 15, true), start(), 6),
+						GridTable.Cell.of(distribution, start(), 6)),
+				0, 1.2f));
 		this.flow.add(top);
-		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0));
-		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(lang()), 11, true), 2, 0));
+		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0), tag(Tagging.P));
+		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(lang()), 11, true), 2, 0), tag(Tagging.P));
 		SessionFacts facts = this.programme.facts();
 		String place = (facts.place() != null) ? facts.place().in(lang()) : null;
 		String dates = (facts.dates() != null) ? facts.dates().in(lang()) : null;
 		if (place != null || dates != null) {
 			String line = (place != null && dates != null) ? m.get("cover.placeDates", place, dates)
 					: (place != null) ? place : dates;
-			this.flow.add(spaced(this.fonts.phrase(line, 11), 2, 0));
+			this.flow.add(spaced(this.fonts.phrase(line, 11), 2, 0), tag(Tagging.P));
 		}
 		SessionFacts.Agenda agenda = this.report.agendaIn(this.programme);
 		if (agenda != null) {
-			this.flow.add(spaced(this.fonts.phrase(m.get("cover.agenda", agenda.item()), BODY), 10, 0));
+			this.flow.add(spaced(this.fonts.phrase(m.get("cover.agenda", agenda.item()), BODY), 10, 0), tag(Tagging.P));
 			if (agenda.heading() != null) {
-				this.flow.add(spaced(this.fonts.phrase(agenda.heading().in(lang()), BODY, true), 2, 0));
+				this.flow.add(spaced(this.fonts.phrase(agenda.heading().in(lang()), BODY, true), 2, 0), tag(Tagging.P));
 			}
 		}
-		this.flow.add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 22, 8));
-		this.flow.add(spaced(this.fonts.phrase(m.get("cover.note"), 11), 0, 14));
+		this.flow.add(spaced(this.fonts.phrase(this.report.title().in(lang()), 15, true), 22, 8), tag(Tagging.H1));
+		this.flow.add(spaced(this.fonts.phrase(m.get("cover.note"), 11), 0, 14), tag(Tagging.P));
 		this.flow.add(summaryBox());
 	}
 
 	/** The boxed Summary: outcomes by status, money, and the recommendations made. */
-	private PdfPTable summaryBox() {
+	private GridTable summaryBox() {
 		Messages m = this.messages;
 		Map<String, Integer> counts = new java.util.HashMap<>();
 		Map<String, Summary.OutcomeStatus> statuses = this.summary.outcomes()
@@ -237,30 +247,28 @@ class SynthesisReportWriter {
 		}
 		Summary.Budget b = this.summary.budget();
 		List<String> recommendations = recommendationTexts();
-		PdfPTable box = table(new float[] { 1 });
-		PdfPCell cell = new PdfPCell();
-		cell.setBorderWidth(0.8f);
-		cell.setPadding(10);
-		cell.setRunDirection(this.flow.runDirection());
+		// a section of its own, its title a heading, in a box drawn for the eye only
+		PdfStructureElement section = tag(Tagging.SECT);
+		GridTable box = GridTable.layout(new float[] { 1 }, section);
 		Paragraph title = spaced(this.fonts.phrase(m.get("cover.summary"), 11, true), 0, 6);
 		title.setAlignment(Element.ALIGN_CENTER);
-		cell.addElement(title);
-		cell.addElement(boxed(m.get("summary.outcomes", outcomes.size(), counts.getOrDefault("completed", 0),
-				counts.getOrDefault("in_progress", 0), counts.getOrDefault("delayed", 0),
-				counts.getOrDefault("planned", 0), counts.getOrDefault("cancelled", 0))));
-		cell.addElement(boxed(m.get("summary.budget", this.summary.currency(), m.money(b.total()), m.money(b.secured()),
-				m.money(b.gap()), m.money(b.spent()),
-				m.percent(org.unccd.cst.aggregate.BudgetRules.executionRate(b.spent(), b.total())))));
-		cell.addElement(boxed(recommendations.isEmpty() ? m.get("summary.noRecommendations")
-				: m.get("summary.recommendations", recommendations.size(), recommendations.get(0))));
-		box.addCell(cell);
+		List<GridTable.Block> blocks = List.of(new GridTable.Block(title, Tagging.H2),
+				boxed(m.get("summary.outcomes", outcomes.size(), counts.getOrDefault("completed", 0),
+						counts.getOrDefault("in_progress", 0), counts.getOrDefault("delayed", 0),
+						counts.getOrDefault("planned", 0), counts.getOrDefault("cancelled", 0))),
+				boxed(m.get("summary.budget", this.summary.currency(), m.money(b.total()), m.money(b.secured()),
+						m.money(b.gap()), m.money(b.spent()),
+						m.percent(org.unccd.cst.aggregate.BudgetRules.executionRate(b.spent(), b.total())))),
+				boxed(recommendations.isEmpty() ? m.get("summary.noRecommendations")
+						: m.get("summary.recommendations", recommendations.size(), recommendations.get(0))));
+		box.row(new GridTable.Row(List.of(new GridTable.Cell(blocks, 10, 10)), 0.8f, 0.8f, true));
 		return box;
 	}
 
-	private Paragraph boxed(String text) {
+	private GridTable.Block boxed(String text) {
 		Paragraph paragraph = spaced(this.fonts.phrase(this.messages.typeset(text), BODY), 0, 4);
 		paragraph.setAlignment(start());
-		return paragraph;
+		return new GridTable.Block(paragraph, Tagging.P);
 	}
 
 	/**
@@ -269,13 +277,14 @@ class SynthesisReportWriter {
 	 */
 	private void contents() {
 		Messages m = this.messages;
-		this.flow.add(spaced(this.fonts.phrase(m.get("contents"), 13, true), 0, 10));
+		this.part = tag(this.tagging.document(), Tagging.SECT);
+		this.flow.add(spaced(this.fonts.phrase(m.get("contents"), 13, true), 0, 10), tag(Tagging.H2));
 		Grid grid = grid(new float[] { 0.5f, 5.5f, 1.3f, 0.8f });
-		PdfPTable toc = grid.table();
-		toc.addCell(plain(this.fonts.phrase("", 9), start()));
-		toc.addCell(plain(this.fonts.phrase("", 9), start()));
-		toc.addCell(plain(this.fonts.phrase(m.get("contents.paragraphs"), 9), end()));
-		toc.addCell(plain(this.fonts.phrase(m.get("contents.page"), 9), end()));
+		grid.table()
+			.header(new GridTable.Row(List.of(GridTable.Cell.of(this.fonts.phrase("", 9), start(), 6),
+					GridTable.Cell.of(this.fonts.phrase("", 9), start(), 6),
+					GridTable.Cell.of(this.fonts.phrase(m.get("contents.paragraphs"), 9), end(), 6),
+					GridTable.Cell.of(this.fonts.phrase(m.get("contents.page"), 9), end(), 6)), 0, 0));
 		String[] numerals = m.get("section.numerals").split(",");
 		List<String> titles = List.of("section.introduction", "section.progress", "section.budget", "section.findings",
 				"section.recommendations");
@@ -288,10 +297,12 @@ class SynthesisReportWriter {
 			Phrase title = this.fonts.phrase(section.title, BODY);
 			grid.widths().measure(0, number, BODY);
 			grid.widths().measure(1, title, BODY);
-			toc.addCell(plain(number, end()));
-			toc.addCell(plain(title, start()));
-			toc.addCell(image(section.paragraphs));
-			toc.addCell(image(section.page));
+			// the chapter's title takes a reader to the chapter
+			GridTable.Cell link = GridTable.Cell.of(title, start(), 6)
+				.linked(destination(i), m.get("section.heading", section.number, section.title));
+			grid.table()
+				.row(new GridTable.Row(List.of(GridTable.Cell.of(number, end(), 6), link, image(section.paragraphs),
+						image(section.page)), 0, 0));
 		}
 		add(grid);
 	}
@@ -302,13 +313,12 @@ class SynthesisReportWriter {
 		return template;
 	}
 
-	private PdfPCell image(PdfTemplate template) {
+	/** A cell that shows a number filled in once the body is laid out. */
+	private GridTable.Cell image(PdfTemplate template) {
 		try {
-			PdfPCell cell = new PdfPCell(Image.getInstance(template), false);
-			cell.setBorder(Rectangle.NO_BORDER);
-			cell.setHorizontalAlignment(end());
-			cell.setPaddingBottom(6);
-			return cell;
+			Phrase phrase = this.fonts.phrase("", BODY);
+			phrase.add(new Chunk(Image.getInstance(template), 0, -3, false));
+			return GridTable.Cell.of(phrase, end(), 6);
 		}
 		catch (BadElementException ex) {
 			throw new IllegalStateException(ex);
@@ -367,6 +377,8 @@ class SynthesisReportWriter {
 		header(grid, table, m.get("col.code"), m.get("col.outcome"), m.get("col.status"), m.get("col.percent"),
 				m.get("col.due"), m.get("col.summary"));
 		List<PdfCharts.Bar> bars = new ArrayList<>();
+		// what a reader hears instead of the chart
+		List<String> read = new ArrayList<>();
 		for (Outcome outcome : RecommendationRules.coveredOutcomes(this.programme, this.report)) {
 			Summary.OutcomeStatus status = statuses.get(outcome.code());
 			String state = m.status(status.status());
@@ -383,11 +395,12 @@ class SynthesisReportWriter {
 			cells(grid, outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);
 			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
+			read.add(m.get("alt.outcome", outcome.code(), m.status(status.status()), m.percent(status.percent())));
 		}
 		add(grid);
 		int figure = ++this.figures;
 		numbered(m.get("progress.figure", figure));
-		figure(figure, m.get("chart.progress", m.date(asOf())), this.charts.progress(bars));
+		figure(figure, m.get("chart.progress", m.date(asOf())), this.charts.progress(bars), String.join("; ", read));
 	}
 
 	private void budget() {
@@ -410,25 +423,34 @@ class SynthesisReportWriter {
 			.stream()
 			.collect(Collectors.toMap(BudgetLine::code, (l) -> l));
 		List<PdfCharts.Line> bars = new ArrayList<>();
+		List<String> read = new ArrayList<>();
+		read.add(m.get("alt.budget", currency, m.money(b.total()), m.money(b.secured()), m.money(b.gap())));
 		for (Summary.LineStatus line : b.lines()) {
 			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), m.fundingSource(line.source()),
 					m.money(line.amount()), m.money(line.spent()), m.percent(line.executionRate()));
 			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
+			read.add(m.get("alt.line", line.code(), m.money(line.amount()), m.money(line.spent())));
 		}
 		add(grid);
 		int figure = ++this.figures;
 		numbered(m.get("budget.figure", figure));
-		figure(figure, m.get("chart.budget", currency), this.charts.budget(b.total(), b.secured(), b.gap(), bars));
+		figure(figure, m.get("chart.budget", currency), this.charts.budget(b.total(), b.secured(), b.gap(), bars),
+				String.join("; ", read));
 	}
 
-	private void figure(int number, String caption, List<Image> parts) {
+	/**
+	 * A figure: its caption, then the chart, one figure for a reader however many pages
+	 * its parts take, read out as {@code alternative}.
+	 */
+	private void figure(int number, String caption, List<Image> parts, String alternative) {
 		// the caption stays on the page of the figure's first part
 		float first = parts.isEmpty() ? 0 : parts.get(0).getScaledHeight() + parts.get(0).getSpacingBefore() + 4;
 		this.flow.addKeepingRoom(
 				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
-				Math.max(60, first));
+				tag(Tagging.P), Math.max(60, first));
+		PdfStructureElement figure = Tagging.figure(this.part, this.messages.typeset(alternative));
 		for (Image part : parts) {
-			this.flow.add(part);
+			this.flow.add(part, figure);
 		}
 	}
 
@@ -510,9 +532,10 @@ class SynthesisReportWriter {
 			return;
 		}
 		numbered(m.get("recommendations.intro"));
+		PdfStructureElement list = tag(Tagging.L);
 		int letter = 0;
 		for (String text : texts) {
-			item(letter++, text);
+			item(letter++, text, list);
 		}
 	}
 
@@ -557,12 +580,17 @@ class SynthesisReportWriter {
 	private void heading(int index) {
 		endSection();
 		Section section = this.sections.get(index);
-		Paragraph heading = spaced(
-				this.fonts.phrase(this.messages.get("section.heading", section.number, section.title), 12, true), 16,
-				8);
-		this.flow.addKeepingRoom(heading, 48);
+		String text = this.messages.get("section.heading", section.number, section.title);
+		Paragraph heading = spaced(this.fonts.phrase(text, 12, true), 16, 8);
+		this.part = tag(this.tagging.document(), Tagging.SECT);
+		this.flow.addKeepingRoom(heading, tag(Tagging.H2), 48);
 		section.startPage = this.flow.page();
 		section.first = this.paragraph + 1;
+		// where the contents and the outline a viewer shows beside the pages take a
+		// reader
+		this.writer.getDirectContent()
+			.localDestination(destination(index), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40));
+		new PdfOutline(this.writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40), text);
 	}
 
 	private void numbered(String text) {
@@ -574,7 +602,8 @@ class SynthesisReportWriter {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
 		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
-		List<Paragraph> notes = List.of();
+		PdfStructureElement tag = tag(Tagging.P);
+		List<PageFlow.Note> notes = List.of();
 		if (note != null) {
 			int number = ++this.notes;
 			phrase.add(mark(number));
@@ -584,12 +613,12 @@ class SynthesisReportWriter {
 			Paragraph footnote = new Paragraph(line);
 			footnote.setAlignment(start());
 			footnote.setSpacingAfter(2);
-			notes = List.of(footnote);
+			notes = List.of(new PageFlow.Note(footnote, this.tagging.note(this.part, number)));
 		}
 		Paragraph paragraph = spaced(phrase, 0, 8);
 		paragraph.setAlignment(start());
 		indent(paragraph, 28, -28);
-		this.flow.add(paragraph, notes);
+		this.flow.add(paragraph, tag, notes);
 	}
 
 	/**
@@ -619,7 +648,8 @@ class SynthesisReportWriter {
 		return mark;
 	}
 
-	private void item(int index, String text) {
+	/** A lettered item of {@code list}: its letter and text are the item's body. */
+	private void item(int index, String text, PdfStructureElement list) {
 		String[] letters = this.messages.get("item.letters").split(",");
 		// after the last letter the letters double: (aa), (bb), as UN documents do
 		String letter = letters[index % letters.length].strip().repeat(index / letters.length + 1);
@@ -629,7 +659,7 @@ class SynthesisReportWriter {
 		Paragraph paragraph = spaced(phrase, 0, 6);
 		paragraph.setAlignment(start());
 		indent(paragraph, 56, -28);
-		this.flow.add(paragraph);
+		this.flow.add(paragraph, Tagging.child(Tagging.child(list, Tagging.LI), Tagging.LBODY));
 	}
 
 	/** Indents from the side a line starts on: the left, or the right in Arabic. */
@@ -662,45 +692,30 @@ class SynthesisReportWriter {
 		return paragraph;
 	}
 
-	private PdfPTable table(float[] widths) {
-		PdfPTable table = new PdfPTable(physical(widths));
-		table.setWidthPercentage(100);
-		table.setSpacingBefore(4);
-		table.setSpacingAfter(10);
-		table.setRunDirection(this.flow.runDirection());
-		return table;
+	private static String destination(int section) {
+		return "section-" + (section + 1);
 	}
 
-	/**
-	 * Widths given from the start side, as the table lays its cells out from the left.
-	 */
-	private float[] physical(float[] widths) {
-		float[] physical = widths.clone();
-		if (this.messages.rightToLeft()) {
-			// the cells run from the right, the widths are given from the left
-			for (int i = 0; i < widths.length; i++) {
-				physical[i] = widths[widths.length - 1 - i];
-			}
-		}
-		return physical;
+	/** A new element of {@code type} in the current part of the document. */
+	private PdfStructureElement tag(PdfName type) {
+		return tag(this.part, type);
+	}
+
+	private static PdfStructureElement tag(PdfStructureElement parent, PdfName type) {
+		return Tagging.child(parent, type);
 	}
 
 	/** A table of figures with its column widths still to be fitted to its words. */
-	private record Grid(PdfPTable table, ColumnWidths widths) {
+	private record Grid(GridTable table, ColumnWidths widths) {
 	}
 
 	private Grid grid(float[] widths) {
-		return new Grid(table(widths), new ColumnWidths(widths, Locale.forLanguageTag(lang())));
+		return new Grid(GridTable.data(widths, this.part), new ColumnWidths(widths, Locale.forLanguageTag(lang())));
 	}
 
 	/** Adds a grid to the page flow, its columns wide enough for their longest words. */
 	private void add(Grid grid) {
-		try {
-			grid.table().setWidths(physical(grid.widths().widths(this.document.right() - this.document.left())));
-		}
-		catch (DocumentException ex) {
-			throw new IllegalStateException(ex);
-		}
+		grid.table().widths(grid.widths().widths(this.document.right() - this.document.left()));
 		this.flow.add(grid.table());
 	}
 
@@ -709,49 +724,24 @@ class SynthesisReportWriter {
 	 * onto.
 	 */
 	private void header(Grid grid, int number, String... labels) {
-		PdfPCell caption = new PdfPCell(this.fonts.phrase(this.messages.get("table", number), 10, true));
-		caption.setColspan(labels.length);
-		caption.setBorder(Rectangle.NO_BORDER);
-		caption.setPaddingBottom(6);
-		grid.table().addCell(caption);
+		grid.table().caption(this.fonts.phrase(this.messages.get("table", number), 10, true));
+		List<GridTable.Cell> cells = new ArrayList<>();
 		for (int i = 0; i < labels.length; i++) {
 			Phrase phrase = this.fonts.phrase(this.messages.typeset(labels[i]), 9, true);
 			grid.widths().measure(i, phrase, 9);
-			PdfPCell cell = new PdfPCell(phrase);
-			cell.setBorder(Rectangle.BOTTOM | Rectangle.TOP);
-			cell.setPaddingBottom(4);
-			grid.table().addCell(cell);
+			cells.add(GridTable.Cell.of(phrase, start()));
 		}
-		grid.table().setHeaderRows(2);
+		grid.table().header(new GridTable.Row(cells, 0.5f, 0.5f));
 	}
 
 	private void cells(Grid grid, String... values) {
+		List<GridTable.Cell> cells = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			Phrase phrase = this.fonts.phrase(this.messages.typeset(values[i]), 9);
 			grid.widths().measure(i, phrase, 9);
-			PdfPCell cell = new PdfPCell(phrase);
-			cell.setBorder(Rectangle.BOTTOM);
-			cell.setBorderWidth(0.3f);
-			cell.setPaddingBottom(4);
-			grid.table().addCell(cell);
+			cells.add(GridTable.Cell.of(phrase, start()));
 		}
-	}
-
-	private static PdfPCell plain(Phrase phrase, int alignment) {
-		PdfPCell cell = new PdfPCell(phrase);
-		cell.setBorder(Rectangle.NO_BORDER);
-		cell.setHorizontalAlignment(alignment);
-		cell.setPaddingBottom(6);
-		return cell;
-	}
-
-	private void rule(PdfPTable table, int columns) {
-		PdfPCell line = new PdfPCell(this.fonts.phrase(" ", 2));
-		line.setColspan(columns);
-		line.setBorder(Rectangle.BOTTOM);
-		line.setBorderWidth(1.2f);
-		line.setFixedHeight(4);
-		table.addCell(line);
+		grid.table().row(new GridTable.Row(cells, 0, 0.3f));
 	}
 
 }

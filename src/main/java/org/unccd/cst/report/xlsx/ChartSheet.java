@@ -27,6 +27,9 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.xmlbeans.XmlCursor;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDPt;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTShapeProperties;
 
 /**
  * Native bar charts on a sheet of their own, whose series refer to the cells of the data
@@ -35,22 +38,9 @@ import org.apache.xmlbeans.XmlCursor;
  */
 final class ChartSheet {
 
-	/** A colour per kind of series, the same in every chart. */
-	enum Colour {
-
-		PROGRESS(0x00, 0x9E, 0xDB), SECURED(0x2E, 0x7D, 0x32), GAP(0xC6, 0x28, 0x28), AMOUNT(0x90, 0xA4, 0xAE),
-		SPENT(0x15, 0x65, 0xC0);
-
-		private final byte[] rgb;
-
-		Colour(int red, int green, int blue) {
-			this.rgb = new byte[] { (byte) red, (byte) green, (byte) blue };
-		}
-
-		XDDFColor color() {
-			return XDDFColor.from(this.rgb.clone());
-		}
-
+	/** An RGB colour (as {@code 0xRRGGBB}) as a chart's fill. */
+	static XDDFColor colour(int rgb) {
+		return XDDFColor.from(new byte[] { (byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb });
 	}
 
 	/**
@@ -78,18 +68,77 @@ final class ChartSheet {
 
 	}
 
-	/** A series: its name, its cells, their values and its colour. */
-	record Series(String name, Cells cells, Double[] values, Colour colour) {
+	/**
+	 * A series: its name, its cells, their values and its colour ({@code 0xRRGGBB}), and
+	 * optionally a colour for each of its bars.
+	 */
+	record Series(String name, Cells cells, Double[] values, int colour, int[] barColours) {
+
+		Series(String name, Cells cells, Double[] values, int colour) {
+			this(name, cells, values, colour, null);
+		}
+
 	}
+
+	/** Starts a right-to-left text: its first strong character sets its direction. */
+	private static final String RIGHT_TO_LEFT_MARK = "\u200F";
+
+	/** Labels at most on a value axis, so that wide figures do not run together. */
+	private static final int VALUE_LABELS = 5;
 
 	private final XSSFDrawing drawing;
 
-	ChartSheet(SXSSFSheet sheet) {
-		// printed on one landscape page
-		sheet.setFitToPage(true);
-		sheet.getPrintSetup().setLandscape(true);
-		sheet.getPrintSetup().setFitWidth((short) 1);
-		sheet.getPrintSetup().setFitHeight((short) 1);
+	private final boolean rightToLeft;
+
+	/**
+	 * A text of the chart, which in a right-to-left language starts with a right-to-left
+	 * mark: a viewer then lays it out from the right, and a label mixing Arabic with
+	 * Latin letters or figures ("المبلغ (EUR)") keeps its words in their order and apart.
+	 */
+	private String text(String text) {
+		return this.rightToLeft ? RIGHT_TO_LEFT_MARK + text : text;
+	}
+
+	/**
+	 * A round step between the value axis's labels that gives at most
+	 * {@value #VALUE_LABELS} of them, or 0 when there is no value.
+	 */
+	static double step(BarGrouping grouping, Series... series) {
+		double largest = 0;
+		int points = (series.length == 0) ? 0 : series[0].values().length;
+		for (int i = 0; i < points; i++) {
+			double stack = 0;
+			for (Series s : series) {
+				Double value = s.values()[i];
+				double v = (value != null) ? Math.max(value, 0) : 0;
+				stack = (grouping == BarGrouping.STACKED) ? stack + v : Math.max(stack, v);
+			}
+			largest = Math.max(largest, stack);
+		}
+		if (largest <= 0) {
+			return 0;
+		}
+		double raw = largest / (VALUE_LABELS - 1);
+		double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+		for (double nice : new double[] { 1, 2, 2.5, 5, 10 }) {
+			if (nice * magnitude >= raw) {
+				return nice * magnitude;
+			}
+		}
+		return 10 * magnitude;
+	}
+
+	/** A solid fill and outline of one colour: LibreOffice draws no theme colour. */
+	private static XDDFShapeProperties fill(int rgb) {
+		XDDFShapeProperties properties = new XDDFShapeProperties();
+		properties.setFillProperties(new XDDFSolidFillProperties(colour(rgb)));
+		properties.setLineProperties(new XDDFLineProperties(new XDDFSolidFillProperties(colour(rgb))));
+		return properties;
+	}
+
+	ChartSheet(SXSSFSheet sheet, boolean rightToLeft) {
+		this.rightToLeft = rightToLeft;
+		// it prints on one page (PrintLayout)
 		sheet.createDrawingPatriarch();
 		// the streaming drawing cannot make charts; the sheet's own drawing can
 		this.drawing = sheet.getDrawingPatriarch();
@@ -113,16 +162,16 @@ final class ChartSheet {
 			BarDirection direction, BarGrouping grouping, Cells categories, String[] labels, Series... series) {
 		XSSFClientAnchor anchor = this.drawing.createAnchor(0, 0, 0, 0, area[0], area[1], area[2], area[3]);
 		XSSFChart chart = this.drawing.createChart(anchor);
-		chart.setTitleText(title);
+		chart.setTitleText(text(title));
 		chart.setTitleOverlay(false);
 		chart.setAutoTitleDeleted(false);
 		boolean horizontal = direction == BarDirection.BAR;
 		XDDFCategoryAxis categoryAxis = chart.createCategoryAxis(horizontal ? AxisPosition.LEFT : AxisPosition.BOTTOM);
 		if (categoryTitle != null) {
-			categoryAxis.setTitle(categoryTitle);
+			categoryAxis.setTitle(text(categoryTitle));
 		}
 		XDDFValueAxis valueAxis = chart.createValueAxis(horizontal ? AxisPosition.BOTTOM : AxisPosition.LEFT);
-		valueAxis.setTitle(valueTitle);
+		valueAxis.setTitle(text(valueTitle));
 		valueAxis.setMinimum(0);
 		// bars sit between the category marks, not cut in half at the ends
 		valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
@@ -148,14 +197,26 @@ final class ChartSheet {
 				cursor.setAttributeText(new QName("val"), "100");
 			}
 		}
+		int index = 0;
 		for (Series s : series) {
 			XDDFChartData.Series added = data.addSeries(categories.labels(labels), s.cells().numbers(s.values()));
-			added.setTitle(s.name(), null);
-			XDDFShapeProperties properties = new XDDFShapeProperties();
-			properties.setFillProperties(new XDDFSolidFillProperties(s.colour().color()));
-			XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(s.colour().color()));
-			properties.setLineProperties(line);
-			added.setShapeProperties(properties);
+			added.setTitle(text(s.name()), null);
+			added.setShapeProperties(fill(s.colour()));
+			if (s.barColours() != null) {
+				CTBarSer bar = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(index);
+				for (int i = 0; i < s.barColours().length; i++) {
+					CTDPt point = bar.addNewDPt();
+					point.addNewIdx().setVal(i);
+					point.addNewInvertIfNegative().setVal(false);
+					point.addNewBubble3D().setVal(false);
+					point.setSpPr((CTShapeProperties) fill(s.barColours()[i]).getXmlObject());
+				}
+			}
+			index++;
+		}
+		double step = step(grouping, series);
+		if (step > 0) {
+			valueAxis.setMajorUnit(step);
 		}
 		chart.plot(data);
 		if (series.length > 1) {

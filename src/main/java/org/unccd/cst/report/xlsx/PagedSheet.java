@@ -4,7 +4,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A list longer than a sheet allows, written over as many sheets as it needs:
- * {@code Name}, {@code Name (2)} and so on, each with the same frozen, filtered header.
+ * {@code Name}, {@code Name (2)} and so on, each with the same frozen header, each a
+ * named table.
  */
 final class PagedSheet {
 
@@ -13,6 +14,8 @@ final class PagedSheet {
 	private final WorkbookStyles styles;
 
 	private final String name;
+
+	private final String tableName;
 
 	private final String[] header;
 
@@ -26,11 +29,12 @@ final class PagedSheet {
 
 	private int part;
 
-	PagedSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String name, int maxRows, String[] header,
-			int... widths) {
+	PagedSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String name, String tableName, int maxRows,
+			String[] header, int... widths) {
 		this.workbook = workbook;
 		this.styles = styles;
 		this.name = name;
+		this.tableName = tableName;
 		this.maxRows = maxRows;
 		this.header = header;
 		this.widths = widths;
@@ -47,11 +51,13 @@ final class PagedSheet {
 
 	private void next() {
 		if (this.current != null) {
-			this.current.finish(this.widths);
+			this.current.finish();
 		}
 		this.part++;
 		String sheetName = (this.part == 1) ? this.name : this.name + " (" + this.part + ")";
-		this.current = new SheetWriter(this.workbook.createSheet(sheetName), this.styles).header(this.header);
+		this.current = new SheetWriter(this.workbook.createSheet(sheetName), this.styles).widths(this.widths)
+			.header(this.header)
+			.table(tableName(this.tableName, this.part));
 		this.rows = 0;
 	}
 
@@ -60,7 +66,14 @@ final class PagedSheet {
 		if (this.current == null) {
 			next();
 		}
-		this.current.finish(this.widths);
+		this.current.finish();
+	}
+
+	/**
+	 * The table of a list's {@code part}th sheet: {@code Name}, {@code Name_2} and so on.
+	 */
+	static String tableName(String name, int part) {
+		return (part == 1) ? name : name + "_" + part;
 	}
 
 }

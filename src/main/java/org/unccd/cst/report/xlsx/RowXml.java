@@ -52,6 +52,14 @@ final class RowXml {
 
 	/** Starts row {@code number} (1-based, as a spreadsheet numbers rows). */
 	RowXml row(long number) {
+		return row(number, 0);
+	}
+
+	/**
+	 * Starts row {@code number} (1-based), {@code lines} lines of the default font tall,
+	 * or of the default height for fewer than two.
+	 */
+	RowXml row(long number, int lines) {
 		endRow();
 		this.column = 0;
 		this.rowDigitCount = 0;
@@ -63,6 +71,11 @@ final class RowXml {
 		while (n > 0);
 		ascii("<row r=\"");
 		rowNumber();
+		if (lines > 1) {
+			ascii("\" ht=\"");
+			ascii(Integer.toString((int) WrappedText.height(lines)));
+			ascii("\" customHeight=\"1");
+		}
 		ascii("\">");
 		this.rowOpen = true;
 		return this;

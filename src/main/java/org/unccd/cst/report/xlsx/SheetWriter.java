@@ -11,8 +11,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
 
 /**
- * Writes one sheet row by row: a frozen, filtered header, then typed cells. Text from the
- * input that a spreadsheet would take for a formula is stored quote-prefixed, as text.
+ * Writes one sheet row by row: a frozen header, then typed cells; the header and its rows
+ * become a named table or get a filter. Long text wraps and its row is made as tall as it
+ * needs. Text from the input that a spreadsheet would take for a formula is stored
+ * quote-prefixed, as text.
  */
 final class SheetWriter {
 
@@ -30,6 +32,17 @@ final class SheetWriter {
 
 	private int headerColumns;
 
+	private String[] headerLabels;
+
+	private int[] widths = new int[0];
+
+	/** The lines the tallest wrapped text of the current row takes. */
+	private int rowLines = 1;
+
+	private String tableName;
+
+	private int tableLastRow = -1;
+
 	SheetWriter(Sheet sheet, WorkbookStyles styles) {
 		this.sheet = sheet;
 		this.styles = styles;
@@ -45,6 +58,7 @@ final class SheetWriter {
 	}
 
 	SheetWriter row() {
+		endRow();
 		this.row = this.sheet.createRow(++this.rowIndex);
 		this.column = 0;
 		return this;
@@ -70,11 +84,24 @@ final class SheetWriter {
 	SheetWriter header(String... labels) {
 		row();
 		for (String label : labels) {
-			cell(this.styles.header).setCellValue(label);
+			label(label);
 		}
 		this.headerRow = this.rowIndex;
 		this.headerColumns = labels.length;
+		this.headerLabels = labels.clone();
+		this.tableLastRow = -1;
 		this.sheet.createFreezePane(0, this.rowIndex + 1);
+		return this;
+	}
+
+	/** A heading of a small table that is not the sheet's list: no filter, no freeze. */
+	SheetWriter label(String text) {
+		int column = this.column;
+		cell(this.styles.header).setCellValue(text);
+		// headings wrap too, and make their row as tall as they need
+		if (column < this.widths.length) {
+			this.rowLines = Math.max(this.rowLines, WrappedText.headingLines(text, this.widths[column]));
+		}
 		return this;
 	}
 
@@ -86,6 +113,22 @@ final class SheetWriter {
 				cell.setCellStyle(this.styles.quotedText);
 			}
 			cell.setCellValue(value);
+		}
+		return this;
+	}
+
+	/**
+	 * A text that may be long: wrapped within its column, its row made as tall as the
+	 * lines it takes.
+	 */
+	SheetWriter longText(String value) {
+		int column = this.column;
+		text(value);
+		Cell cell = this.row.getCell(column);
+		cell.setCellStyle(
+				(cell.getCellStyle() == this.styles.quotedText) ? this.styles.quotedWrapped : this.styles.wrapped);
+		if (value != null && column < this.widths.length) {
+			this.rowLines = Math.max(this.rowLines, WrappedText.lines(value, this.widths[column]));
 		}
 		return this;
 	}
@@ -137,20 +180,61 @@ final class SheetWriter {
 	}
 
 	/**
-	 * Puts a filter on the header row and the rows below it, prints the header row on
-	 * every page, and sets column widths.
+	 * Sets the columns' widths, in digits of the default font; set before the rows, since
+	 * the height of a row with {@linkplain #longText long text} depends on them.
 	 */
-	void finish(int... widths) {
-		if (this.headerRow >= 0) {
-			this.sheet.setRepeatingRows(new CellRangeAddress(this.headerRow, this.headerRow, -1, -1));
-		}
-		if (this.headerRow >= 0 && this.rowIndex >= this.headerRow) {
-			this.sheet.setAutoFilter(new CellRangeAddress(this.headerRow, Math.max(this.rowIndex, this.headerRow), 0,
-					this.headerColumns - 1));
-		}
+	SheetWriter widths(int... widths) {
+		this.widths = widths.clone();
 		for (int i = 0; i < widths.length; i++) {
 			this.sheet.setColumnWidth(i, widths[i] * 256);
 		}
+		return this;
+	}
+
+	/**
+	 * Makes the last header and the rows under it, up to the current row, the Excel table
+	 * {@code name} (at {@link #finish}, or at the next {@link #endTable}).
+	 */
+	SheetWriter table(String name) {
+		this.tableName = name;
+		return this;
+	}
+
+	/** Ends the table at the current row: the rows after it are not part of it. */
+	SheetWriter endTable() {
+		this.tableLastRow = this.rowIndex;
+		return this;
+	}
+
+	/**
+	 * Makes the last header and the rows below it a named table, or else puts a filter on
+	 * them; prints the header row on every page. Column widths, if not set yet, are set
+	 * now.
+	 */
+	void finish(int... widths) {
+		endRow();
+		if (widths.length > 0) {
+			widths(widths);
+		}
+		if (this.headerRow >= 0) {
+			int last = (this.tableLastRow >= 0) ? this.tableLastRow : this.rowIndex;
+			if (this.tableName != null) {
+				NamedTable.add(this.sheet, this.tableName, java.util.List.of(this.headerLabels), this.headerRow, last);
+			}
+			else if (this.rowIndex >= this.headerRow) {
+				this.sheet.setAutoFilter(new CellRangeAddress(this.headerRow, Math.max(this.rowIndex, this.headerRow),
+						0, this.headerColumns - 1));
+			}
+			PrintLayout.repeatHeader(this.sheet, this.headerRow);
+		}
+	}
+
+	/** Gives the current row the height of its tallest wrapped text. */
+	private void endRow() {
+		if (this.row != null && this.rowLines > 1) {
+			this.row.setHeightInPoints(WrappedText.height(this.rowLines));
+		}
+		this.rowLines = 1;
 	}
 
 	private Cell cell(CellStyle style) {

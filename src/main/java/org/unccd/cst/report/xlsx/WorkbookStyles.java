@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
@@ -19,6 +20,11 @@ final class WorkbookStyles {
 	final CellStyle text;
 
 	final CellStyle quotedText;
+
+	/** Long text, wrapped within its column and aligned to the top of its row. */
+	final CellStyle wrapped;
+
+	final CellStyle quotedWrapped;
 
 	final CellStyle money;
 
@@ -49,6 +55,11 @@ final class WorkbookStyles {
 		this.text = workbook.createCellStyle();
 		this.quotedText = workbook.createCellStyle();
 		this.quotedText.setQuotePrefixed(true);
+		this.wrapped = workbook.createCellStyle();
+		this.wrapped.setWrapText(true);
+		this.quotedWrapped = workbook.createCellStyle();
+		this.quotedWrapped.setWrapText(true);
+		this.quotedWrapped.setQuotePrefixed(true);
 		short format = workbook.createDataFormat().getFormat("#,##0.00");
 		this.money = workbook.createCellStyle();
 		this.money.setDataFormat(format);
@@ -63,6 +74,11 @@ final class WorkbookStyles {
 		this.rate.setDataFormat(workbook.createDataFormat().getFormat("0.000000"));
 		this.integer = workbook.createCellStyle();
 		this.integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+		// a row made taller by its wrapped text keeps every cell at its top
+		for (CellStyle style : new CellStyle[] { this.header, this.text, this.quotedText, this.wrapped,
+				this.quotedWrapped, this.money, this.moneyBold, this.percent, this.date, this.rate, this.integer }) {
+			style.setVerticalAlignment(VerticalAlignment.TOP);
+		}
 	}
 
 }

@@ -31,6 +31,7 @@ import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.WorkItem;
+import org.unccd.cst.report.ChartColours;
 import org.unccd.cst.report.ReportData;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -106,7 +107,7 @@ class WorkbookWriter {
 			proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));
 			rejects(workbook, styles);
 			charts(charts, budgetRows);
-			printLayout(workbook);
+			printLayout(workbook, charts.sheet());
 			if (this.rightToLeft) {
 				workbook.forEach((sheet) -> sheet.setRightToLeft(true));
 			}
@@ -123,22 +124,20 @@ class WorkbookWriter {
 	}
 
 	/**
-	 * Every sheet prints landscape, one page wide, with its header row repeated and the
-	 * page number at the foot; the lists streamed to their own sheets have their header
-	 * on the first row, the others set theirs when they finish.
+	 * Every sheet prints in landscape, as wide as one page (the charts on one page), with
+	 * "Page N of M" at its foot in the workbook's language; each sheet's header row was
+	 * set to print on every page as the sheet finished.
 	 */
-	private void printLayout(StableWorkbook workbook) {
-		String footer = this.messages.get("print.page").replace("\u200F", "");
+	private void printLayout(StableWorkbook workbook, org.apache.poi.ss.usermodel.Sheet charts) {
+		String footer = PrintLayout.footer(this.messages.get("print.page"), this.rightToLeft);
 		for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
-			String name = sheet.getSheetName();
-			boolean streamed = name.startsWith("Expenditures") || name.startsWith("Funding")
-					|| name.startsWith("Rejects");
-			PrintLayout.apply(sheet, streamed ? 0 : -1, footer);
+			PrintLayout.page(sheet, footer, sheet == charts);
 		}
 	}
 
 	private void summarySheet(SheetWriter sheet) {
 		Messages m = this.messages;
+		sheet.widths(40, 20);
 		sheet.title(m.get("sheet.title", this.programme.title().in(m.lang()),
 				m.date(LocalDate.parse(this.summary.asOf()))));
 		sheet.header(m.get("col.figure"), m.get("col.value2"));
@@ -159,13 +158,14 @@ class WorkbookWriter {
 		sheet.row().text(m.get("summary.afterAsOf")).integer(in.afterAsOf());
 		sheet.row().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
 		sheet.row().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
-		sheet.finish(40, 20);
+		sheet.finish();
 	}
 
 	private void outcomes(SheetWriter sheet) {
 		Messages m = this.messages;
 		Map<String, String> latest = this.data.latestSummaries();
 		Map<String, Outcome> outcomes = this.programme.outcomesByCode();
+		sheet.widths(10, 10, 60, 14, 8, 12, 9, 12, 60).table("OutcomeList");
 		sheet.header(m.get("col.code"), m.get("col.workItem"), m.get("col.outcome"), m.get("col.status"),
 				m.get("col.percent"), m.get("col.due"), m.get("col.overdue"), m.get("col.lastUpdate"),
 				m.get("col.summary"));
@@ -173,20 +173,21 @@ class WorkbookWriter {
 			sheet.row()
 				.text(o.code())
 				.text(o.workItem())
-				.text(outcomes.get(o.code()).title().in(m.lang()))
+				.longText(outcomes.get(o.code()).title().in(m.lang()))
 				.text(m.status(o.status()))
 				.percent(o.percent())
 				.date((o.due() != null) ? LocalDate.parse(o.due()) : null)
 				.text(o.overdue() ? m.get("yes") : m.get("no"))
 				.date((o.lastUpdate() != null) ? LocalDate.parse(o.lastUpdate()) : null)
-				.text(latest.get(o.code()));
+				.longText(latest.get(o.code()));
 		}
-		sheet.finish(10, 10, 60, 14, 8, 12, 9, 12, 60);
+		sheet.finish();
 	}
 
 	private void workItems(SheetWriter sheet) {
 		Messages m = this.messages;
 		Map<String, WorkItem> items = this.programme.workItemsByCode();
+		sheet.widths(10, 14, 80, 14, 8, 16).table("WorkItemList");
 		sheet.header(m.get("col.code"), m.get("col.kind"), m.get("col.title"), m.get("col.status"),
 				m.get("col.percent"), m.get("col.spent"));
 		for (Summary.WorkItemStatus w : this.summary.workItems()) {
@@ -194,12 +195,12 @@ class WorkbookWriter {
 			sheet.row()
 				.text(w.code())
 				.text(item.kind())
-				.text(item.title().in(m.lang()))
+				.longText(item.title().in(m.lang()))
 				.text(m.status(w.status()))
 				.percent(w.percent())
 				.money(w.spent());
 		}
-		sheet.finish(10, 14, 80, 14, 8, 16);
+		sheet.finish();
 	}
 
 	/**
@@ -218,18 +219,21 @@ class WorkbookWriter {
 	private BudgetRows budget(SheetWriter sheet, WorkbookStyles styles) {
 		Messages m = this.messages;
 		Summary.Budget b = this.summary.budget();
+		sheet.widths(30, 45, 16, 16, 16, 12).table("BudgetLines");
 		sheet.header(m.get("col.code"), m.get("col.line"), m.get("col.source"), m.get("col.amount"), m.get("col.spent"),
 				m.get("col.execution"));
 		int first = sheet.rowNumber() + 1;
 		Map<String, BudgetLine> lines = new java.util.HashMap<>();
 		this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
 		for (Summary.LineStatus line : b.lines()) {
-			sheet.row().text(line.code()).text(lines.get(line.code()).title().in(m.lang())).text(line.source());
+			sheet.row().text(line.code()).longText(lines.get(line.code()).title().in(m.lang())).text(line.source());
 			int r = sheet.rowNumber();
 			sheet.money(line.amount())
 				.money(line.spent())
 				.formula("IF(D" + r + "=0,0,ROUND(E" + r + "/D" + r + "*100,1))", line.executionRate(), styles.percent);
 		}
+		// the table is the budget lines; the totals below refer to them by cell
+		sheet.endTable();
 		int last = Math.max(sheet.rowNumber(), first);
 		String amounts = "D" + first + ":D" + last;
 		String spent = "E" + first + ":E" + last;
@@ -297,7 +301,7 @@ class WorkbookWriter {
 				.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + spent + ")", entry.getValue().spent(),
 						styles.money);
 		}
-		sheet.finish(30, 45, 16, 16, 16, 12);
+		sheet.finish();
 		return new BudgetRows(first, first + b.lines().size() - 1, total, secured, gap);
 	}
 
@@ -308,7 +312,7 @@ class WorkbookWriter {
 	 */
 	private void charts(SheetWriter sheet, BudgetRows budget) {
 		Messages m = this.messages;
-		ChartSheet charts = new ChartSheet((SXSSFSheet) sheet.sheet());
+		ChartSheet charts = new ChartSheet((SXSSFSheet) sheet.sheet(), this.rightToLeft);
 		String currency = this.summary.currency();
 		List<Summary.OutcomeStatus> outcomes = this.summary.outcomes();
 		if (!outcomes.isEmpty()) {
@@ -320,7 +324,8 @@ class WorkbookWriter {
 						outcomes.stream().map(Summary.OutcomeStatus::code).toArray(String[]::new),
 						new ChartSheet.Series(m.get("chart.percent"), new ChartSheet.Cells(OUTCOMES, 1, last, 4),
 								outcomes.stream().map((o) -> number(o.percent())).toArray(Double[]::new),
-								ChartSheet.Colour.PROGRESS))
+								ChartColours.SECURED,
+								outcomes.stream().mapToInt((o) -> ChartColours.status(o.status())).toArray()))
 				.setMaximum(100);
 		}
 		Summary.Budget b = this.summary.budget();
@@ -332,10 +337,10 @@ class WorkbookWriter {
 				new String[] { m.get("budget.total") },
 				new ChartSheet.Series(m.get("chart.secured"),
 						new ChartSheet.Cells(BUDGET, budget.secured() - 1, budget.secured() - 1, 3),
-						new Double[] { number(b.secured()) }, ChartSheet.Colour.SECURED),
+						new Double[] { number(b.secured()) }, ChartColours.SECURED),
 				new ChartSheet.Series(m.get("chart.gap"),
 						new ChartSheet.Cells(BUDGET, budget.gap() - 1, budget.gap() - 1, 3),
-						new Double[] { number(b.gap()) }, ChartSheet.Colour.GAP));
+						new Double[] { number(b.gap()) }, ChartColours.GAP));
 		if (!b.lines().isEmpty()) {
 			Map<String, BudgetLine> lines = new java.util.HashMap<>();
 			this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
@@ -349,10 +354,10 @@ class WorkbookWriter {
 						.toArray(String[]::new),
 					new ChartSheet.Series(amount, new ChartSheet.Cells(BUDGET, first, last, 3),
 							b.lines().stream().map((line) -> number(line.amount())).toArray(Double[]::new),
-							ChartSheet.Colour.AMOUNT),
+							ChartColours.UNSPENT),
 					new ChartSheet.Series(m.get("chart.spent"), new ChartSheet.Cells(BUDGET, first, last, 4),
 							b.lines().stream().map((line) -> number(line.spent())).toArray(Double[]::new),
-							ChartSheet.Colour.SPENT));
+							ChartColours.SPENT));
 		}
 	}
 
@@ -379,6 +384,10 @@ class WorkbookWriter {
 		int date = styles.date.getIndex();
 		int text = styles.text.getIndex();
 		int quoted = styles.quotedText.getIndex();
+		int wrapped = styles.wrapped.getIndex();
+		int quotedWrapped = styles.quotedWrapped.getIndex();
+		int descriptionWidth = widths[8];
+		int fileWidth = widths[9];
 		int money = styles.money.getIndex();
 		int rate = styles.rate.getIndex();
 		int integer = styles.integer.getIndex();
@@ -392,7 +401,11 @@ class WorkbookWriter {
 			int index = (int) part;
 			String name = (part == 0) ? "Expenditures" : "Expenditures (" + (part + 1) + ")";
 			SXSSFSheet sheet = workbook.createSheet(name);
-			new SheetWriter(sheet, styles).header(header).skipRows((int) rows).finish(widths);
+			new SheetWriter(sheet, styles).widths(widths)
+				.header(header)
+				.table(PagedSheet.tableName("Ledger", index + 1))
+				.skipRows((int) rows)
+				.finish();
 			workbook.streamRows(sheet, new CellRangeAddress(0, (int) rows, 0, header.length - 1), (xml) -> {
 				if (sheetsWritten[0] != index) {
 					throw new IllegalStateException(
@@ -400,7 +413,12 @@ class WorkbookWriter {
 				}
 				long[] number = { 1 };
 				streamQuery(query, (rs) -> {
-					xml.row(++number[0])
+					String description = rs.getString(9);
+					String label = rs.getString(10);
+					// the description and the file wrap: the row is as tall as they need
+					int lines = Math.max(WrappedText.lines(description, descriptionWidth),
+							WrappedText.lines(label, fileWidth));
+					xml.row(++number[0], lines)
 						.date(rs.getDate(1).toLocalDate(), date)
 						.text(rs.getString(2), text, quoted)
 						.text(rs.getString(3), text, quoted)
@@ -409,8 +427,8 @@ class WorkbookWriter {
 						.number(rs.getBigDecimal(6), rate)
 						.number(rs.getBigDecimal(7), money)
 						.text(rs.getString(8), text, quoted)
-						.text(rs.getString(9), text, quoted)
-						.text(rs.getString(10), text, quoted)
+						.text(description, wrapped, quotedWrapped)
+						.text(label, wrapped, quotedWrapped)
 						.integer(rs.getLong(11), integer);
 					lastSeq[0] = rs.getLong(12);
 				}, lastSeq[0], rows);
@@ -460,7 +478,7 @@ class WorkbookWriter {
 
 	private void funding(SXSSFWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		PagedSheet sheet = new PagedSheet(workbook, styles, "Funding", this.maxDataRows,
+		PagedSheet sheet = new PagedSheet(workbook, styles, "Funding", "FundingList", this.maxDataRows,
 				new String[] { m.get("col.date"), m.get("col.fundingSource"), m.get("col.fundingStatus"),
 						m.get("col.originalAmount"), m.get("col.currency"), m.get("col.rate"),
 						m.get("col.converted", this.summary.currency()), m.get("col.reference"), m.get("col.donor") },
@@ -475,7 +493,7 @@ class WorkbookWriter {
 				.rate(BigDecimal.ONE)
 				.money(funding.amount())
 				.skip()
-				.text(funding.title().in(m.lang()));
+				.longText(funding.title().in(m.lang()));
 		}
 		this.jdbc.query("SELECT row_date, source, status, amount, currency, conversion_rate, amount_pc, reference, "
 				+ this.data.localized("donor") + " FROM funding ORDER BY seq", (rs) -> {
@@ -488,22 +506,34 @@ class WorkbookWriter {
 						.rate(rs.getBigDecimal(6))
 						.money(rs.getBigDecimal(7))
 						.text(rs.getString(8))
-						.text(rs.getString(9));
+						.longText(rs.getString(9));
 				});
 		sheet.finish();
 	}
 
+	/** The clusters a thematic proposal is put in, in the order the annex gives them. */
+	static final List<String> CLUSTERS = List.of("a.i", "a.ii", "a.iii", "b", "c", "*", "-");
+
 	private void proposals(SheetWriter sheet) {
 		Messages m = this.messages;
-		// counts by cluster first, then the list under its own frozen, filtered header
-		// each cluster's code with what it stands for, as the programme's annex names it
-		sheet.row().text(m.get("col.cluster")).text(m.get("col.count")).text(m.get("cluster.legend"));
-		for (Map.Entry<String, Long> entry : this.summary.proposals().byCluster().entrySet()) {
-			sheet.row().text(entry.getKey()).integer(entry.getValue()).text(m.get("cluster." + entry.getKey()));
-		}
-		sheet.row().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
-		sheet.row().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
+		sheet.widths(12, 34, 12, 80, 9);
+		// the legend of the cluster codes, each with what it stands for as the
+		// programme's annex names it and its number of topics, then the list under its
+		// own frozen header
+		sheet.title(m.get("cluster.title"));
 		sheet.row();
+		sheet.label(m.get("col.cluster")).label(m.get("cluster.meaning")).label(m.get("col.count"));
+		Map<String, Long> byCluster = this.summary.proposals().byCluster();
+		java.util.Set<String> codes = new java.util.LinkedHashSet<>(CLUSTERS);
+		codes.addAll(byCluster.keySet());
+		for (String code : codes) {
+			String meaning = CLUSTERS.contains(code) ? m.get("cluster." + code) : null;
+			sheet.row().text(code).longText(meaning).integer(byCluster.getOrDefault(code, 0L));
+		}
+		sheet.row().skip().text(m.get("summary.topics")).integer(this.summary.proposals().topics());
+		sheet.row().skip().text(m.get("summary.submissions")).integer(this.summary.proposals().submissions());
+		sheet.row();
+		sheet.table("ProposalList");
 		sheet.header(m.get("col.no"), m.get("col.submitter"), m.get("col.submitterType"), m.get("col.topic"),
 				m.get("col.cluster"));
 		String topic = "zh".equals(m.lang()) ? "COALESCE(NULLIF(topic_zh, ''), topic)" : "topic";
@@ -511,26 +541,27 @@ class WorkbookWriter {
 				(rs) -> {
 					sheet.row()
 						.text(rs.getString(1))
-						.text(rs.getString(2))
+						.longText(rs.getString(2))
 						.text(rs.getString(3))
-						.text(rs.getString(4))
+						.longText(rs.getString(4))
 						.text(rs.getString(5));
 				});
-		sheet.finish(12, 34, 12, 80, 9);
+		sheet.finish();
 	}
 
 	private void rejects(SXSSFWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
-		PagedSheet sheet = new PagedSheet(workbook, styles, "Rejects", this.maxDataRows, new String[] {
-				m.get("col.file"), m.get("col.lineNo"), m.get("col.column"), m.get("col.value"), m.get("col.reason") },
+		PagedSheet sheet = new PagedSheet(
+				workbook, styles, "Rejects", "RejectList", this.maxDataRows, new String[] { m.get("col.file"),
+						m.get("col.lineNo"), m.get("col.column"), m.get("col.value"), m.get("col.reason") },
 				34, 8, 14, 30, 80);
 		this.jdbc.query(RejectsCsvWriter.QUERY, (rs) -> {
 			sheet.row()
 				.text(rs.getString(1))
 				.integer(rs.getLong(2))
 				.text(rs.getString(3))
-				.text(rs.getString(4))
-				.text(rs.getString(5));
+				.longText(rs.getString(4))
+				.longText(rs.getString(5));
 		});
 		sheet.finish();
 	}

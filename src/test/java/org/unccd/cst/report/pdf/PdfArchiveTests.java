@@ -17,20 +17,28 @@ import org.unccd.cst.PdfArchiveCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The PDF/A check itself: veraPDF passes a document made the way the reports are and
- * fails one made without it, so that the suite's validation of every report cannot pass
- * by default.
+ * The PDF/A-2a and PDF/UA-1 check itself: veraPDF passes a document made the way the
+ * reports are (archival and tagged) and fails one made without it, and one archival but
+ * untagged, so that the suite's validation of every report cannot pass by default.
  */
 class PdfArchiveTests {
 
 	@Test
 	void aDocumentMadeTheReportsWayConforms() throws Exception {
-		assertThat(PdfArchiveCheck.failures(document(true))).isEmpty();
+		assertThat(PdfArchiveCheck.failures(document(true, true))).isEmpty();
+	}
+
+	@Test
+	void anArchivalDocumentWithoutTagsIsNotAccessible() throws Exception {
+		String failures = String.join("\n", PdfArchiveCheck.failures(document(true, false)));
+		// no structure tree, content neither tagged nor an artifact, no title shown
+		assertThat(failures).contains("ua1 7.1-3", "ua1 7.1-10", "2a 6.7.2.2-1")
+			.doesNotContain("2a 6.6.2.1", "2a 6.2.11.4.1");
 	}
 
 	@Test
 	void anOrdinaryDocumentDoesNot() throws Exception {
-		List<String> failures = PdfArchiveCheck.failures(document(false));
+		List<String> failures = PdfArchiveCheck.failures(document(false, false));
 		assertThat(failures).isNotEmpty();
 		// no metadata, no output intent, a font that is not embedded
 		assertThat(String.join("\n", failures)).contains("6.6.2.1", "6.2.11.4.1");
@@ -47,24 +55,38 @@ class PdfArchiveTests {
 		info.put(PdfName.TITLE, new PdfString("Land & <water> \"report\"\u0001", PdfString.TEXT_UNICODE));
 		info.put(PdfName.SUBJECT, new PdfString("ICCD/COP(14)/CST/2"));
 		String xmp = new String(PdfArchive.xmp(info, "fr"), StandardCharsets.UTF_8);
-		assertThat(xmp).contains("<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>U</pdfaid:conformance>",
+		assertThat(xmp).contains("<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>",
+				"<pdfuaid:part>1</pdfuaid:part>", "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>",
 				"Land &amp; &lt;water&gt; &quot;report&quot;</rdf:li>", "xml:lang=\"fr\"", "ICCD/COP(14)/CST/2",
 				"<rdf:li>fr</rdf:li>");
 		assertThat(xmp).doesNotContain("\u0001");
 	}
 
-	private static byte[] document(boolean archival) throws Exception {
+	private static byte[] document(boolean archival, boolean tagged) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		PdfFonts fonts = null;
+		Tagging tagging = null;
 		if (archival) {
 			writer.setPDFXConformance(PdfArchive.LEVEL);
 			fonts = new PdfFonts("test", false);
 		}
+		if (tagged) {
+			tagging = new Tagging(writer);
+		}
 		document.addTitle("A test");
+		writer.getExtraCatalog().put(PdfName.LANG, new PdfString("en"));
 		document.open();
-		if (archival) {
+		if (tagged) {
+			PdfArchive.apply(writer, "en");
+			PageFlow flow = new PageFlow(document, writer, false);
+			flow.add(new Paragraph(fonts.phrase("Land degradation neutrality", 11)),
+					Tagging.child(tagging.document(), Tagging.P));
+			flow.finish();
+			tagging.finish();
+		}
+		else if (archival) {
 			PdfArchive.apply(writer, "en");
 			document.add(new Paragraph(fonts.phrase("Land degradation neutrality", 11)));
 		}

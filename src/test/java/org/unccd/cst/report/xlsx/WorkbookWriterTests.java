@@ -48,6 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkbookWriterTests {
 
+	/** A ledger description that takes three lines in its column, 40 digits wide. */
+	static final String LONG_DESCRIPTION = "Consultancy for the technical guidance note on transformative "
+			+ "land degradation neutrality initiatives (instalment 1)";
+
 	@Test
 	void listsContinueOnTheNextSheet(@TempDir Path dir) throws Exception {
 		Path file = write(dir, "ledger", (writer) -> writer.maxDataRows(2));
@@ -115,11 +119,21 @@ class WorkbookWriterTests {
 	 * rejects.
 	 */
 	private static Path write(Path dir, String database, UnaryOperator<WorkbookWriter> setUp) throws Exception {
+		return write(dir, database, "en", setUp);
+	}
+
+	/**
+	 * Writes the workbook of the test programme in {@code lang} over five expenditures
+	 * (the last with a description too long for one line) and three rejects, with the
+	 * test input's proposals.
+	 */
+	static Path write(Path dir, String database, String lang, UnaryOperator<WorkbookWriter> setUp) throws Exception {
 		JdbcDataSource dataSource = new JdbcDataSource();
 		dataSource.setURL("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		StagingSchema.statements().forEach(jdbc::execute);
-		new ProposalsLoader(jdbc).load(dir);
+		Path input = TestInputs.write(dir.resolve("in"));
+		new ProposalsLoader(jdbc).load(input);
 		jdbc.update("INSERT INTO source_file (id, label, tbl) VALUES (0, 'progress/expenditures.csv', 'expenditures')");
 		for (int i = 1; i <= 5; i++) {
 			jdbc.update(
@@ -132,10 +146,11 @@ class WorkbookWriterTests {
 					"INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, 0, ?, 'date', 'x', 'bad')",
 					100 + i, 10 + i);
 		}
-		Programme programme = ProgrammeLoader.load(TestInputs.write(dir.resolve("in")));
+		jdbc.update("UPDATE expenditure SET description = ? WHERE seq = 5", LONG_DESCRIPTION);
+		Programme programme = ProgrammeLoader.load(input);
 		Summary summary = new SummaryCalculator(jdbc, programme, LocalDate.parse(TestInputs.AS_OF)).calculate();
-		Path file = dir.resolve("T1.en.xlsx");
-		setUp.apply(new WorkbookWriter(jdbc, programme, summary, Messages.of("en"))).write(file);
+		Path file = dir.resolve("T1." + lang + ".xlsx");
+		setUp.apply(new WorkbookWriter(jdbc, programme, summary, Messages.of(lang))).write(file);
 		return file;
 	}
 

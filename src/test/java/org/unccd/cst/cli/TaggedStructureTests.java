@@ -1,0 +1,161 @@
+package org.unccd.cst.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.unccd.cst.ReportFiles;
+import org.unccd.cst.TaggedPdf;
+import org.unccd.cst.TaggedPdf.Node;
+import org.unccd.cst.model.Messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reports as a screen reader meets them: the structure tree read back from the
+ * published PDFs holds the title as the first heading, a section per chapter, every table
+ * row with header cells that say what they head, the charts' data as their alternative
+ * text, each recommendation as a list item and each footnote as a note; the running heads
+ * and page numbers are artifacts, outside the text.
+ */
+class TaggedStructureTests {
+
+	@TempDir
+	static Path output;
+
+	private static JsonNode summary;
+
+	@BeforeAll
+	static void publish() {
+		CommandLineRun run = CommandLineRun.of("--input=input", "--output=" + output, "--as-of=2019-06-30",
+				"--lang=en,ar,zh");
+		assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+		summary = ReportFiles.json(output.resolve("CST14/summary.json"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "ar", "zh" })
+	void theDocumentIsTaggedWithItsTitleFirstAndAChapterPerSection(String lang) throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1." + lang + ".pdf"));
+		assertThat(pdf.marked()).isTrue();
+		assertThat(pdf.root().children()).extracting(Node::type).containsExactly("Document");
+		Node document = pdf.root().children().get(0);
+		List<Node> headings = document.find((node) -> node.type().matches("H[1-6]"));
+		assertThat(headings.get(0).type()).isEqualTo("H1");
+		assertThat(flat(headings.get(0).text())).isNotEmpty();
+		// the Summary, the contents and five chapters, each a section with its heading
+		List<Node> sections = document.children("Sect");
+		assertThat(sections).hasSize(7);
+		assertThat(sections).allSatisfy((section) -> assertThat(section.children().get(0).type()).isEqualTo("H2"));
+		Messages m = Messages.of(lang);
+		if (!"ar".equals(lang)) {
+			assertThat(flat(sections.get(2).children().get(0).text())).contains(flat(m.get("section.introduction")));
+			assertThat(flat(sections.get(1).children().get(0).text())).isEqualTo(flat(m.get("contents")));
+		}
+	}
+
+	@Test
+	void everyTableRowIsATableRowWithHeaderCellsThatHeadTheirColumn() throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1.en.pdf"));
+		Node document = pdf.root().children().get(0);
+		// the contents, the outcomes and the budget lines
+		List<Node> tables = document.find("Table");
+		assertThat(tables).hasSize(3);
+		assertThat(flat(document.find("H1").get(0).text())).startsWith("Synthesisreportonobjective1.1");
+		// the contents: each chapter's title a link to the chapter
+		List<Node> links = tables.get(0).find("Link");
+		assertThat(links).extracting((link) -> flat(link.text()))
+			.containsExactly("Introduction", "Progressagainsttheexpectedoutcomes", "Resourcesandbudget", "Keyfindings",
+					"Conclusionsandpolicy-orientedrecommendations");
+		Node outcomes = tables.get(1);
+		assertThat(outcomes.children().get(0).type()).isEqualTo("Caption");
+		assertThat(flat(outcomes.children().get(0).text())).isEqualTo("Table1");
+		List<Node> rows = outcomes.children("TR");
+		List<String> covered = new ArrayList<>();
+		summary.get("outcomes").forEach((o) -> {
+			if (o.get("workItem").asText().equals("O1.1")) {
+				covered.add(o.get("code").asText());
+			}
+		});
+		assertThat(rows).hasSize(1 + covered.size());
+		assertThat(rows.get(0).children()).hasSize(6).allSatisfy((cell) -> {
+			assertThat(cell.type()).isEqualTo("TH");
+			assertThat(cell.scope()).isEqualTo("Column");
+		});
+		assertThat(flat(rows.get(0).allText())).isEqualTo("CodeExpectedoutcomeStatus%DueLatestprogress");
+		for (int i = 0; i < covered.size(); i++) {
+			List<Node> cells = rows.get(i + 1).children();
+			assertThat(cells).extracting(Node::type).containsOnly("TD").hasSize(6);
+			assertThat(flat(cells.get(0).text())).isEqualTo(covered.get(i));
+		}
+		// each budget line is a row of its own, with its figures in their cells
+		Node budget = tables.get(2);
+		List<Node> lines = budget.children("TR");
+		assertThat(lines).hasSize(1 + summary.get("budget").get("lines").size());
+		for (int i = 0; i < summary.get("budget").get("lines").size(); i++) {
+			JsonNode line = summary.get("budget").get("lines").get(i);
+			List<Node> cells = lines.get(i + 1).children();
+			assertThat(flat(cells.get(0).text())).isEqualTo(line.get("code").asText());
+			assertThat(flat(cells.get(3).text()).replace(",", ""))
+				.isEqualTo(line.get("amount").decimalValue().setScale(2).toPlainString());
+		}
+	}
+
+	@Test
+	void theChartsSayTheirDataAndTheRecommendationsAreAListAndTheNotesNotes() throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1.en.pdf"));
+		Node document = pdf.root().children().get(0);
+		List<Node> figures = document.find("Figure");
+		assertThat(figures).hasSize(2);
+		summary.get("outcomes").forEach((o) -> {
+			if (o.get("workItem").asText().equals("O1.1")) {
+				assertThat(figures.get(0).alt()).contains(o.get("code").asText() + ": ");
+			}
+		});
+		assertThat(figures.get(1).alt()).contains("Budget EUR 515,000.00", "B1: amount");
+		List<String> expected = new ArrayList<>();
+		summary.get("recommendations").forEach((r) -> {
+			if (r.get("report").asText().equals("obj-1.1")) {
+				expected.add(r.get("text").asText());
+			}
+		});
+		List<Node> lists = document.find("L");
+		assertThat(lists).hasSize(1);
+		List<Node> items = lists.get(0).children("LI");
+		assertThat(items).hasSize(expected.size());
+		for (int i = 0; i < items.size(); i++) {
+			assertThat(items.get(i).children()).extracting(Node::type).containsExactly("LBody");
+			assertThat(flat(items.get(i).allText())).contains(flat(expected.get(i)));
+		}
+		List<Node> notes = document.find("Note");
+		assertThat(notes).isNotEmpty();
+		assertThat(notes).extracting(Node::id).doesNotHaveDuplicates().doesNotContainNull();
+		assertThat(flat(notes.get(0).text())).startsWith("1");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "zh" })
+	void runningHeadsAndPageNumbersAreArtifactsOutsideTheText(String lang) throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1." + lang + ".pdf"));
+		Messages m = Messages.of(lang);
+		Node document = pdf.root().children().get(0);
+		String text = flat(document.allText());
+		for (int page = 1; page <= pdf.artifacts().size(); page++) {
+			assertThat(flat(pdf.artifacts().get(page - 1))).contains(flat(m.get("page", page)));
+		}
+		assertThat(text).doesNotContain(flat(m.get("page", 2)));
+		assertThat(flat(pdf.artifacts().get(2))).contains("ICCD/COP(14)/CST/2");
+	}
+
+	private static String flat(String text) {
+		return text.replaceAll("[\\s\\u00A0\\u202F\\u200E\\u200F]", "");
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.unccd.cst.report.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.TaggedPdf;
+import org.unccd.cst.TaggedPdf.Node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Tables as the page flow lays them out: a long table runs onto further pages with every
+ * row once in the structure and its caption and header rows repeated as artifacts; a row
+ * that no page can hold stops the document instead of being dropped.
+ */
+class GridTableTests {
+
+	@Test
+	void aLongTableSplitsBetweenRowsWithItsHeaderRepeatedOutsideTheText(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("table.pdf");
+		Files.write(file, document((fonts, tagging, flow) -> {
+			GridTable table = GridTable.data(new float[] { 1, 3 }, tagging.document());
+			table.caption(fonts.phrase("Table 7", 10, true));
+			table.header(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("Code", 9, true), Element.ALIGN_LEFT),
+					GridTable.Cell.of(fonts.phrase("Title", 9, true), Element.ALIGN_LEFT)), 0.5f, 0.5f));
+			for (int i = 1; i <= 120; i++) {
+				table.row(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("R" + i, 9), Element.ALIGN_LEFT),
+						GridTable.Cell.of(fonts.phrase("Row number " + i, 9), Element.ALIGN_LEFT)), 0, 0.3f));
+			}
+			flow.add(table);
+		}));
+		TaggedPdf pdf = TaggedPdf.read(file);
+		assertThat(pdf.artifacts().size()).isGreaterThan(2);
+		Node table = pdf.root().children().get(0).find("Table").get(0);
+		assertThat(table.children("Caption")).hasSize(1);
+		List<Node> rows = table.children("TR");
+		assertThat(rows).hasSize(121);
+		List<String> codes = new ArrayList<>();
+		rows.subList(1, rows.size()).forEach((row) -> codes.add(row.children().get(0).text()));
+		for (int i = 1; i <= 120; i++) {
+			assertThat(codes.get(i - 1)).isEqualTo("R" + i);
+		}
+		// from the second page on, the caption and header stand again, for the eye only
+		for (int page = 1; page < pdf.artifacts().size(); page++) {
+			assertThat(pdf.artifacts().get(page)).contains("Table 7", "Code", "Title");
+		}
+		assertThat(pdf.artifacts().get(0)).doesNotContain("Table 7");
+	}
+
+	@Test
+	void aRowTallerThanAPageStopsTheDocument() {
+		assertThatThrownBy(() -> document((fonts, tagging, flow) -> {
+			GridTable table = GridTable.data(new float[] { 1, 1 }, tagging.document());
+			String tall = "A line of a cell.\n".repeat(120);
+			table.row(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("X", 9), Element.ALIGN_LEFT),
+					GridTable.Cell.of(fonts.phrase(tall, 9), Element.ALIGN_LEFT)), 0, 0));
+			flow.add(table);
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("larger than a page");
+	}
+
+	private interface Content {
+
+		void write(PdfFonts fonts, Tagging tagging, PageFlow flow);
+
+	}
+
+	private static byte[] document(Content content) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Document document = new Document(PageSize.A4, 72, 72, 80, 72);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		Tagging tagging = new Tagging(writer);
+		PdfFonts fonts = new PdfFonts("grid", false);
+		writer.setPageEvent(new org.openpdf.text.pdf.PdfPageEventHelper());
+		document.open();
+		PageFlow flow = new PageFlow(document, writer, false);
+		content.write(fonts, tagging, flow);
+		flow.finish();
+		tagging.finish();
+		document.close();
+		return out.toByteArray();
+	}
+
+}
