@@ -115,7 +115,7 @@ class SynthesisReportWriter {
 
 	/** Writes the PDF and says how many characters no embedded font could show. */
 	int write(Path file) throws IOException {
-		this.fonts = new PdfFonts(this.documentKey, this.messages.rightToLeft());
+		this.fonts = new PdfFonts(this.documentKey, this.messages.rightToLeft(), lang());
 		this.document = new Document(PageSize.A4, 72, 72, 80, 72);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			this.writer = PdfWriter.getInstance(this.document, out);
