@@ -142,8 +142,10 @@ final class PdfFonts {
 				font = (current != null) ? current : fonts.get(0);
 				chars = (codePoint == '\t') ? " " : (codePoint == '\n') ? "\n" : "";
 			}
-			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK) {
-				// a direction mark steers the bidirectional algorithm and has no glyph
+			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK
+					|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)) {
+				// a direction mark, embedding or isolate steers the bidirectional
+				// algorithm and has no glyph
 				font = (current != null) ? current : fonts.get(0);
 			}
 			else if (isArabic(codePoint) && arabicFont.getBaseFont().charExists(codePoint)) {

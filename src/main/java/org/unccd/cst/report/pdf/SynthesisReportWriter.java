@@ -345,7 +345,7 @@ class SynthesisReportWriter {
 		heading(0);
 		String covered = coveredItems().stream()
 			.filter((item) -> this.report.covers().contains(item.code()))
-			.map((item) -> item.code() + " " + item.title().in(lang()))
+			.map((item) -> item.code() + " " + data(item.title().in(lang())))
 			.collect(Collectors.joining("; "));
 		numbered(m.get("intro.mandate", this.programme.source(), this.programme.title().in(lang()), covered));
 		// once per report: the texts of the data not given in the report's language
@@ -365,7 +365,7 @@ class SynthesisReportWriter {
 			.collect(Collectors.toMap(Summary.WorkItemStatus::code, (w) -> w));
 		for (WorkItem item : coveredItems()) {
 			Summary.WorkItemStatus status = items.get(item.code());
-			numbered(m.get("progress.item", item.code(), item.title().in(lang()), m.status(status.status()),
+			numbered(m.get("progress.item", item.code(), data(item.title().in(lang())), m.status(status.status()),
 					m.percent(status.percent())));
 		}
 		int table = ++this.tables;
@@ -391,12 +391,12 @@ class SynthesisReportWriter {
 				last = (status.lastUpdate() == null) ? m.get("progress.none") : "";
 			}
 			else if (status.lastUpdate() != null) {
-				last = last + " (" + m.date(LocalDate.parse(status.lastUpdate())) + ")";
+				last = data(last) + " (" + m.date(LocalDate.parse(status.lastUpdate())) + ")";
 			}
 			cells(grid,
 					languages(null, outcome.title().languageIn(lang()), null, null, null,
 							this.data.latestInEnglish().contains(outcome.code()) ? "en" : null),
-					outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
+					outcome.code(), data(outcome.title().in(lang())), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);
 			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
 			read.add(m.get("alt.outcome", outcome.code(), m.status(status.status()), m.percent(status.percent())));
@@ -501,10 +501,10 @@ class SynthesisReportWriter {
 				String note = finding.sourceRef().equals(previousSource) ? m.get("note.ibid")
 						: m.get("source", finding.sourceRef());
 				previousSource = finding.sourceRef();
-				numbered(finding.text(), note, finding.inEnglish());
+				numbered(data(finding.text()), note, finding.inEnglish());
 			}
 			else {
-				numbered(finding.text(), null, finding.inEnglish());
+				numbered(data(finding.text()), null, finding.inEnglish());
 			}
 		}
 	}
@@ -516,14 +516,14 @@ class SynthesisReportWriter {
 		Messages m = this.messages;
 		List<String> texts = new ArrayList<>();
 		for (ReportData.Drafted recommendation : this.data.recommendations(this.report.id())) {
-			texts.add(recommendation.text() + " "
+			texts.add(data(recommendation.text()) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
 		}
 		List<Summary.Recommendation> derived = new ArrayList<>(
 				RecommendationRules.derive(this.programme, this.report, this.summary, m));
 		derived.sort(java.util.Comparator.comparingInt(Summary.Recommendation::priority));
 		for (Summary.Recommendation recommendation : derived) {
-			texts.add(recommendation.text() + " "
+			texts.add(data(recommendation.text()) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
 		}
 		return texts;
@@ -706,6 +706,32 @@ class SynthesisReportWriter {
 		paragraph.setSpacingBefore(before);
 		paragraph.setSpacingAfter(after);
 		return paragraph;
+	}
+
+	/**
+	 * A text of the data as it reads inside the report's sentences: in a right-to-left
+	 * report, a text that starts left to right (an English fallback, a title in Latin
+	 * letters) is embedded left to right, so that its full stop and brackets stay where
+	 * its own direction puts them (Unicode's left-to-right embedding, which the bidi
+	 * algorithm of every Java release honours).
+	 */
+	private String data(String text) {
+		if (!this.messages.rightToLeft() || text == null || text.isEmpty()) {
+			return text;
+		}
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			byte direction = Character.getDirectionality(c);
+			if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+				return "\u202A" + text + "\u202C";
+			}
+			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+				return text;
+			}
+			i += Character.charCount(c);
+		}
+		return text;
 	}
 
 	private static String destination(int section) {
