@@ -32,6 +32,22 @@ public record Text(Map<String, String> variants) {
 		return (text != null) ? text : "";
 	}
 
+	/**
+	 * The language that {@link #in(String)} gives the text in: {@code lang}, else
+	 * English, else that of the first variant.
+	 */
+	public String languageIn(String lang) {
+		String text = this.variants.get(lang);
+		if (text != null && !text.isBlank()) {
+			return lang;
+		}
+		text = this.variants.get("en");
+		if ((text != null && !text.isBlank()) || this.variants.isEmpty()) {
+			return "en";
+		}
+		return this.variants.keySet().iterator().next();
+	}
+
 	public String english() {
 		return in("en");
 	}

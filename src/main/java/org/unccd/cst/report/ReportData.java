@@ -34,6 +34,8 @@ public class ReportData {
 
 	private Map<String, String> latest;
 
+	private final java.util.Set<String> latestInEnglish = new java.util.HashSet<>();
+
 	public ReportData(JdbcTemplate jdbc, Programme programme, LocalDate asOf, String lang) {
 		this.jdbc = jdbc;
 		this.outcomes = programme.allOutcomes().stream().map(Outcome::code).toList();
@@ -42,7 +44,8 @@ public class ReportData {
 	}
 
 	/** A finding on an outcome. */
-	public record Finding(String outcome, String text, LocalDate date, String sourceRef) {
+	/** A finding; {@code inEnglish} when it is not given in the report's language. */
+	public record Finding(String outcome, String text, LocalDate date, String sourceRef, boolean inEnglish) {
 	}
 
 	/** A recommendation drafted in the input. */
@@ -114,14 +117,31 @@ public class ReportData {
 		for (String outcome : this.outcomes) {
 			Long seq = LatestProgress.seq(this.jdbc, outcome, LatestProgress.Kind.SUMMARY, this.asOf, covered);
 			if (seq != null) {
-				this.jdbc
-					.query("SELECT " + localized("summary") + " FROM progress WHERE seq = ?",
-							(rs, n) -> rs.getString(1), seq)
-					.forEach((summary) -> summaries.put(outcome, summary));
+				this.jdbc.query(
+						"SELECT " + localized("summary") + ", " + fallsBack("summary") + " FROM progress WHERE seq = ?",
+						(rs) -> {
+							summaries.put(outcome, rs.getString(1));
+							if (rs.getBoolean(2)) {
+								this.latestInEnglish.add(outcome);
+							}
+						}, seq);
 			}
 		}
 		this.latest = summaries;
 		return summaries;
+	}
+
+	/**
+	 * The outcomes whose latest progress summary is in English, not given in the report's
+	 * language; call after {@link #latestSummaries()}.
+	 */
+	public java.util.Set<String> latestInEnglish() {
+		return java.util.Collections.unmodifiableSet(this.latestInEnglish);
+	}
+
+	/** An SQL expression: whether the column's text comes in English in this report. */
+	private String fallsBack(String column) {
+		return "en".equals(this.lang) ? "FALSE" : "(" + missing(column) + ")";
 	}
 
 	public List<Finding> findings(List<String> outcomes) {
@@ -132,11 +152,12 @@ public class ReportData {
 		String in = String.join(",", outcomes.stream().map((o) -> "?").toList());
 		List<Object> args = new ArrayList<>(outcomes);
 		args.add(Date.valueOf(this.asOf));
-		this.jdbc
-			.query("SELECT outcome, " + localized("text") + ", row_date, source_ref FROM finding WHERE outcome IN ("
-					+ in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq", (rs) -> {
-						findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)));
-					}, args.toArray());
+		this.jdbc.query("SELECT outcome, " + localized("text") + ", row_date, source_ref, " + fallsBack("text")
+				+ " FROM finding WHERE outcome IN (" + in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq",
+				(rs) -> {
+					findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4),
+							rs.getBoolean(5)));
+				}, args.toArray());
 		return findings;
 	}
 

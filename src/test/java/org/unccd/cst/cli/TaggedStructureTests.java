@@ -140,6 +140,37 @@ class TaggedStructureTests {
 		assertThat(flat(notes.get(0).text())).startsWith("1");
 	}
 
+	@Test
+	void englishTextInTheArabicReportIsMarkedAsEnglishAndArabicTextIsNot() throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1.ar.pdf"));
+		Node document = pdf.root().children().get(0);
+		List<Node> texts = document.find((node) -> node.type().equals("TD") || node.type().equals("P"));
+		int english = 0;
+		for (Node node : texts) {
+			String text = node.allText();
+			long arabic = text.codePoints()
+				.filter((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
+				.count();
+			long latin = text.codePoints()
+				.filter((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
+				.count();
+			// a cell mostly in Latin letters, or a paragraph wholly, is English (codes
+			// and
+			// symbols are short); an English quotation inside an Arabic sentence is not
+			// marked apart
+			boolean cell = node.type().equals("TD");
+			if (latin > 12 && (cell ? latin > arabic : arabic == 0)) {
+				assertThat(node.lang()).as(text).isEqualTo("en");
+				english++;
+			}
+			else if (arabic > latin) {
+				assertThat(node.lang()).as(text).isNull();
+			}
+		}
+		// the embedded input gives its progress summaries in English only
+		assertThat(english).isGreaterThan(0);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "en", "zh" })
 	void runningHeadsAndPageNumbersAreArtifactsOutsideTheText(String lang) throws IOException {

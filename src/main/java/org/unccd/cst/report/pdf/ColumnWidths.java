@@ -11,12 +11,13 @@ import org.openpdf.text.Phrase;
  * Sizes the columns of a table so that no word of its header or values has to break: each
  * column is at least as wide as the widest unbreakable piece of text it holds (a word, or
  * a character of Chinese), and the room left is shared as the table's relative widths
- * ask.
+ * ask. Only where the longest words cannot all stand side by side does a column with a
+ * word longer than its share give way, and that word breaks with a hyphen.
  */
 final class ColumnWidths {
 
 	/** A cell's padding on both sides, with a point to spare. */
-	private static final float PADDING = 5;
+	private static final float PADDING = 7;
 
 	private final float[] relative;
 
@@ -91,19 +92,27 @@ final class ColumnWidths {
 	/** The widths of the columns, from the start side, for a table {@code total} wide. */
 	float[] widths(float total) {
 		int n = this.relative.length;
-		float[] widths = new float[n];
-		boolean[] fixed = new boolean[n];
-		float sumMinimum = 0;
-		for (float m : this.minimum) {
-			sumMinimum += m;
+		float[] least = this.minimum.clone();
+		float sumLeast = 0;
+		for (float m : least) {
+			sumLeast += m;
 		}
-		if (sumMinimum >= total) {
+		if (sumLeast >= total) {
+			giveWay(least, sumLeast - total, total);
+			sumLeast = 0;
+			for (float m : least) {
+				sumLeast += m;
+			}
+		}
+		float[] widths = new float[n];
+		if (sumLeast >= total) {
 			// not even the words fit: every column gets its share of its longest word
 			for (int i = 0; i < n; i++) {
-				widths[i] = total * this.minimum[i] / sumMinimum;
+				widths[i] = total * least[i] / sumLeast;
 			}
 			return widths;
 		}
+		boolean[] fixed = new boolean[n];
 		boolean changed = true;
 		while (changed) {
 			changed = false;
@@ -111,21 +120,52 @@ final class ColumnWidths {
 			float shares = 0;
 			for (int i = 0; i < n; i++) {
 				if (fixed[i]) {
-					room -= this.minimum[i];
+					room -= least[i];
 				}
 				else {
 					shares += this.relative[i];
 				}
 			}
 			for (int i = 0; i < n; i++) {
-				widths[i] = fixed[i] ? this.minimum[i] : room * this.relative[i] / shares;
-				if (!fixed[i] && widths[i] < this.minimum[i]) {
+				widths[i] = fixed[i] ? least[i] : room * this.relative[i] / shares;
+				if (!fixed[i] && widths[i] < least[i]) {
 					fixed[i] = true;
 					changed = true;
 				}
 			}
 		}
 		return widths;
+	}
+
+	/**
+	 * When the longest words of all columns do not fit side by side, the columns whose
+	 * longest word asks for more than their share of the table give way, the one that
+	 * asks most first, down to their share at most: their long words break there with a
+	 * hyphen ({@link WordBreaks}), and the words of the other columns stay whole.
+	 */
+	private void giveWay(float[] least, float excess, float total) {
+		float shares = 0;
+		for (float r : this.relative) {
+			shares += r;
+		}
+		while (excess > 0.001f) {
+			int widest = -1;
+			float most = 0;
+			for (int i = 0; i < least.length; i++) {
+				float over = least[i] - total * this.relative[i] / shares;
+				if (over > most) {
+					most = over;
+					widest = i;
+				}
+			}
+			if (widest < 0) {
+				return;
+			}
+			// a point to spare, so that the others' words keep their room
+			float give = Math.min(most, excess + 1);
+			least[widest] -= give;
+			excess -= give;
+		}
 	}
 
 }

@@ -25,7 +25,7 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class GridTable {
 
-	static final float PADDING = 2;
+	static final float PADDING = 3;
 
 	/** One paragraph of a cell, with the kind of element it is in a layout grid. */
 	record Block(Paragraph paragraph, PdfName type) {
@@ -36,12 +36,13 @@ final class GridTable {
 	}
 
 	/**
-	 * A cell: its paragraphs, the room around them, and where it links to, if anywhere.
+	 * A cell: its paragraphs, the room around them, where it links to, if anywhere, and
+	 * the language of its text when it is not the document's.
 	 */
-	record Cell(List<Block> blocks, float padding, float paddingBottom, Link link) {
+	record Cell(List<Block> blocks, float padding, float paddingBottom, Link link, String lang) {
 
 		Cell(List<Block> blocks, float padding, float paddingBottom) {
-			this(blocks, padding, paddingBottom, null);
+			this(blocks, padding, paddingBottom, null, null);
 		}
 
 		static Cell of(Phrase phrase, int alignment) {
@@ -56,7 +57,13 @@ final class GridTable {
 
 		/** This cell, linked to {@code destination}. */
 		Cell linked(String destination, String description) {
-			return new Cell(this.blocks, this.padding, this.paddingBottom, new Link(destination, description));
+			return new Cell(this.blocks, this.padding, this.paddingBottom, new Link(destination, description),
+					this.lang);
+		}
+
+		/** This cell, its text in {@code language}. */
+		Cell in(String language) {
+			return new Cell(this.blocks, this.padding, this.paddingBottom, this.link, language);
 		}
 
 	}
@@ -220,6 +227,9 @@ final class GridTable {
 			}
 			else if (tr != null) {
 				PdfStructureElement element = headerRow ? Tagging.columnHeader(tr) : Tagging.child(tr, Tagging.TD);
+				if (cell.lang() != null) {
+					Tagging.language(element, cell.lang());
+				}
 				if (cell.link() != null) {
 					link = Tagging.child(element, Tagging.LINK);
 					element = link;

@@ -79,7 +79,7 @@ final class PdfCharts {
 		for (int from = 0; from < Math.max(bars.size(), 1); from += BARS_PER_IMAGE) {
 			List<Bar> part = bars.subList(Math.min(from, bars.size()), Math.min(from + BARS_PER_IMAGE, bars.size()));
 			boolean last = from + BARS_PER_IMAGE >= bars.size();
-			float labelWidth = 70;
+			float labelWidth = labelWidth(bars.stream().map(Bar::label).toList());
 			float valueWidth = 40;
 			float plot = this.width - labelWidth - valueWidth;
 			float axis = 16;
@@ -117,7 +117,10 @@ final class PdfCharts {
 	/** Secured against the gap, then the amount and expenditure of each budget line. */
 	List<Image> budget(BigDecimal total, BigDecimal secured, BigDecimal gap, List<Line> lines) {
 		List<Image> images = new ArrayList<>();
-		float labelWidth = 70;
+		List<String> labels = new ArrayList<>();
+		labels.add(this.messages.get("budget.total"));
+		lines.forEach((line) -> labels.add(line.label()));
+		float labelWidth = labelWidth(labels);
 		float plot = this.width - labelWidth - 110;
 		BigDecimal largest = lines.stream().map(Line::amount).reduce(total, BigDecimal::max);
 		for (int from = 0; from < Math.max(lines.size(), 1); from += BARS_PER_IMAGE) {
@@ -163,6 +166,19 @@ final class PdfCharts {
 			images.add(image(t));
 		}
 		return images;
+	}
+
+	/**
+	 * The room for the labels before the bars: as wide as the widest label, at least 70
+	 * points and at most a quarter of the width, so that "Presupuesto total" or a long
+	 * outcome code is not cut at the edge.
+	 */
+	private float labelWidth(List<String> labels) {
+		float widest = 0;
+		for (String label : labels) {
+			widest = Math.max(widest, ColumnText.getWidth(this.fonts.phrase(label, LABEL)));
+		}
+		return Math.min(Math.max(70, widest + 10), this.width / 4);
 	}
 
 	static Color statusColour(String status) {

@@ -50,13 +50,17 @@ final class PdfFonts {
 
 	private final float leading;
 
+	private final WordBreaks breaks;
+
 	private int missing;
 
 	/**
-	 * Loads the fonts for one document; {@code seed} fixes the subset names. Arabic text
-	 * gets more room between lines for its marks above and below.
+	 * Loads the fonts for one document in {@code lang}; {@code seed} fixes the subset
+	 * names. Arabic text gets more room between lines for its marks above and below; a
+	 * word wider than its line is hyphenated by the rules of {@code lang}.
 	 */
-	PdfFonts(String seed, boolean arabicText) {
+	PdfFonts(String seed, boolean arabicText, String lang) {
+		this.breaks = new WordBreaks(lang);
 		this.leading = arabicText ? 1.6f : 1.35f;
 		this.regular = load(REGULAR, seed);
 		this.bold = load(BOLD, seed);
@@ -138,8 +142,10 @@ final class PdfFonts {
 				font = (current != null) ? current : fonts.get(0);
 				chars = (codePoint == '\t') ? " " : (codePoint == '\n') ? "\n" : "";
 			}
-			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK) {
-				// a direction mark steers the bidirectional algorithm and has no glyph
+			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK
+					|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)) {
+				// a direction mark, embedding or isolate steers the bidirectional
+				// algorithm and has no glyph
 				font = (current != null) ? current : fonts.get(0);
 			}
 			else if (isArabic(codePoint) && arabicFont.getBaseFont().charExists(codePoint)) {
@@ -172,9 +178,10 @@ final class PdfFonts {
 		return phrase;
 	}
 
-	private static Chunk chunk(String text, Font font) {
+	private Chunk chunk(String text, Font font) {
 		Chunk chunk = new Chunk(text, font);
-		chunk.setSplitCharacter(LineBreaks.INSTANCE);
+		chunk.setSplitCharacter(this.breaks);
+		chunk.setHyphenation(this.breaks);
 		return chunk;
 	}
 

@@ -50,6 +50,7 @@ import org.unccd.cst.model.Outcome;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.model.Report;
 import org.unccd.cst.model.SessionFacts;
+import org.unccd.cst.model.Text;
 import org.unccd.cst.model.WorkItem;
 import org.unccd.cst.report.ReportData;
 
@@ -114,7 +115,7 @@ class SynthesisReportWriter {
 
 	/** Writes the PDF and says how many characters no embedded font could show. */
 	int write(Path file) throws IOException {
-		this.fonts = new PdfFonts(this.documentKey, this.messages.rightToLeft());
+		this.fonts = new PdfFonts(this.documentKey, this.messages.rightToLeft(), lang());
 		this.document = new Document(PageSize.A4, 72, 72, 80, 72);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			this.writer = PdfWriter.getInstance(this.document, out);
@@ -344,7 +345,7 @@ class SynthesisReportWriter {
 		heading(0);
 		String covered = coveredItems().stream()
 			.filter((item) -> this.report.covers().contains(item.code()))
-			.map((item) -> item.code() + " " + item.title().in(lang()))
+			.map((item) -> item.code() + " " + data(item.title().in(lang())))
 			.collect(Collectors.joining("; "));
 		numbered(m.get("intro.mandate", this.programme.source(), this.programme.title().in(lang()), covered));
 		// once per report: the texts of the data not given in the report's language
@@ -364,7 +365,7 @@ class SynthesisReportWriter {
 			.collect(Collectors.toMap(Summary.WorkItemStatus::code, (w) -> w));
 		for (WorkItem item : coveredItems()) {
 			Summary.WorkItemStatus status = items.get(item.code());
-			numbered(m.get("progress.item", item.code(), item.title().in(lang()), m.status(status.status()),
+			numbered(m.get("progress.item", item.code(), data(item.title().in(lang())), m.status(status.status()),
 					m.percent(status.percent())));
 		}
 		int table = ++this.tables;
@@ -390,9 +391,12 @@ class SynthesisReportWriter {
 				last = (status.lastUpdate() == null) ? m.get("progress.none") : "";
 			}
 			else if (status.lastUpdate() != null) {
-				last = last + " (" + m.date(status.lastUpdate()) + ")";
+				last = data(last) + " (" + m.date(status.lastUpdate()) + ")";
 			}
-			cells(grid, outcome.code(), outcome.title().in(lang()), state, m.percent(status.percent()),
+			cells(grid,
+					languages(null, outcome.title().languageIn(lang()), null, null, null,
+							this.data.latestInEnglish().contains(outcome.code()) ? "en" : null),
+					outcome.code(), data(outcome.title().in(lang())), state, m.percent(status.percent()),
 					m.date(outcome.due()), last);
 			bars.add(new PdfCharts.Bar(outcome.code(), status.percent(), status.status()));
 			read.add(m.get("alt.outcome", outcome.code(), m.status(status.status()), m.percent(status.percent())));
@@ -426,8 +430,10 @@ class SynthesisReportWriter {
 		List<String> read = new ArrayList<>();
 		read.add(m.get("alt.budget", currency, m.money(b.total()), m.money(b.secured()), m.money(b.gap())));
 		for (Summary.LineStatus line : b.lines()) {
-			cells(grid, line.code(), lines.get(line.code()).title().in(lang()), m.fundingSource(line.source()),
-					m.money(line.amount()), m.money(line.spent()), m.percent(line.executionRate()));
+			Text title = lines.get(line.code()).title();
+			cells(grid, languages(null, title.languageIn(lang())), line.code(), title.in(lang()),
+					m.fundingSource(line.source()), m.money(line.amount()), m.money(line.spent()),
+					m.percent(line.executionRate()));
 			bars.add(new PdfCharts.Line(line.code(), line.amount(), line.spent()));
 			read.add(m.get("alt.line", line.code(), m.money(line.amount()), m.money(line.spent())));
 		}
@@ -495,10 +501,10 @@ class SynthesisReportWriter {
 				String note = finding.sourceRef().equals(previousSource) ? m.get("note.ibid")
 						: m.get("source", finding.sourceRef());
 				previousSource = finding.sourceRef();
-				numbered(finding.text(), note);
+				numbered(data(finding.text()), note, finding.inEnglish());
 			}
 			else {
-				numbered(finding.text());
+				numbered(data(finding.text()), null, finding.inEnglish());
 			}
 		}
 	}
@@ -510,14 +516,14 @@ class SynthesisReportWriter {
 		Messages m = this.messages;
 		List<String> texts = new ArrayList<>();
 		for (ReportData.Drafted recommendation : this.data.recommendations(this.report.id())) {
-			texts.add(recommendation.text() + " "
+			texts.add(data(recommendation.text()) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
 		}
 		List<Summary.Recommendation> derived = new ArrayList<>(
 				RecommendationRules.derive(this.programme, this.report, this.summary, m));
 		derived.sort(java.util.Comparator.comparingInt(Summary.Recommendation::priority));
 		for (Summary.Recommendation recommendation : derived) {
-			texts.add(recommendation.text() + " "
+			texts.add(data(recommendation.text()) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
 		}
 		return texts;
@@ -597,12 +603,22 @@ class SynthesisReportWriter {
 		numbered(text, null);
 	}
 
-	/** A numbered paragraph, with a footnote when {@code note} is given. */
 	private void numbered(String text, String note) {
+		numbered(text, note, false);
+	}
+
+	/**
+	 * A numbered paragraph, with a footnote when {@code note} is given; {@code inEnglish}
+	 * when its text is English in a report in another language.
+	 */
+	private void numbered(String text, String note, boolean inEnglish) {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
 		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
 		PdfStructureElement tag = tag(Tagging.P);
+		if (inEnglish && !"en".equals(lang())) {
+			Tagging.language(tag, "en");
+		}
 		List<PageFlow.Note> notes = List.of();
 		if (note != null) {
 			int number = ++this.notes;
@@ -692,6 +708,32 @@ class SynthesisReportWriter {
 		return paragraph;
 	}
 
+	/**
+	 * A text of the data as it reads inside the report's sentences: in a right-to-left
+	 * report, a text that starts left to right (an English fallback, a title in Latin
+	 * letters) is embedded left to right, so that its full stop and brackets stay where
+	 * its own direction puts them (Unicode's left-to-right embedding, which the bidi
+	 * algorithm of every Java release honours).
+	 */
+	private String data(String text) {
+		if (!this.messages.rightToLeft() || text == null || text.isEmpty()) {
+			return text;
+		}
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			byte direction = Character.getDirectionality(c);
+			if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+				return "\u202A" + text + "\u202C";
+			}
+			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+				return text;
+			}
+			i += Character.charCount(c);
+		}
+		return text;
+	}
+
 	private static String destination(int section) {
 		return "section-" + (section + 1);
 	}
@@ -734,12 +776,27 @@ class SynthesisReportWriter {
 		grid.table().header(new GridTable.Row(cells, 0.5f, 0.5f));
 	}
 
-	private void cells(Grid grid, String... values) {
+	/**
+	 * The language of each cell's text, by column, where it is not the report's: null for
+	 * the report's language.
+	 */
+	private String[] languages(String... languages) {
+		String[] other = languages.clone();
+		for (int i = 0; i < other.length; i++) {
+			if (lang().equals(other[i])) {
+				other[i] = null;
+			}
+		}
+		return other;
+	}
+
+	private void cells(Grid grid, String[] languages, String... values) {
 		List<GridTable.Cell> cells = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			Phrase phrase = this.fonts.phrase(this.messages.typeset(values[i]), 9);
 			grid.widths().measure(i, phrase, 9);
-			cells.add(GridTable.Cell.of(phrase, start()));
+			GridTable.Cell cell = GridTable.Cell.of(phrase, start());
+			cells.add((i < languages.length && languages[i] != null) ? cell.in(languages[i]) : cell);
 		}
 		grid.table().row(new GridTable.Row(cells, 0, 0.3f));
 	}

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 /** Tests for {@link ColumnWidths}: no column narrower than its longest word. */
 class ColumnWidthsTests {
 
-	private static final BaseFont FONT = new PdfFonts("test", false).regular();
+	private static final BaseFont FONT = new PdfFonts("test", false, "en").regular();
 
 	@Test
 	void widensANarrowColumnToItsLongestWordAndTakesTheRoomFromTheOthers() {
@@ -38,10 +38,25 @@ class ColumnWidthsTests {
 	@Test
 	void measuresChineseByCharacterNotByRun() {
 		ColumnWidths widths = new ColumnWidths(new float[] { 1, 9 }, Locale.CHINESE);
-		widths.measure(0, new PdfFonts("test", false).phrase("最新进展情况汇报", 9), 9);
+		widths.measure(0, new PdfFonts("test", false, "en").phrase("最新进展情况汇报", 9), 9);
 
 		// one ideograph and the padding, not the whole run
 		assertThat(widths.widths(400)[0]).isEqualTo(40f);
+	}
+
+	@Test
+	void aWordWiderThanTheTableTakesTheRoomLeftAndTheOtherColumnsKeepTheirWordsWhole() {
+		ColumnWidths widths = new ColumnWidths(new float[] { 1, 3, 1 }, Locale.ENGLISH);
+		widths.measure(0, phrase("Execution"), 9);
+		widths.measure(1, phrase("Landdegradationneutrality".repeat(6)), 9);
+		widths.measure(2, phrase("Implementation"), 9);
+
+		float[] result = widths.widths(400);
+
+		assertThat(result[0]).isGreaterThanOrEqualTo(FONT.getWidthPoint("Execution", 9) + 4);
+		assertThat(result[2]).isGreaterThanOrEqualTo(FONT.getWidthPoint("Implementation", 9) + 4);
+		assertThat(result[0] + result[1] + result[2]).isCloseTo(400, within(0.01f));
+		assertThat(result[1]).isGreaterThan(200);
 	}
 
 	private static Phrase phrase(String text) {

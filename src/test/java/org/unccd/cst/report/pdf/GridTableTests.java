@@ -80,7 +80,7 @@ class GridTableTests {
 		Document document = new Document(PageSize.A4, 72, 72, 80, 72);
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		Tagging tagging = new Tagging(writer);
-		PdfFonts fonts = new PdfFonts("grid", false);
+		PdfFonts fonts = new PdfFonts("grid", false, "en");
 		writer.setPageEvent(new org.openpdf.text.pdf.PdfPageEventHelper());
 		document.open();
 		PageFlow flow = new PageFlow(document, writer, false);

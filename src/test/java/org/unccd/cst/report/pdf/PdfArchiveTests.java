@@ -70,7 +70,7 @@ class PdfArchiveTests {
 		Tagging tagging = null;
 		if (archival) {
 			writer.setPDFXConformance(PdfArchive.LEVEL);
-			fonts = new PdfFonts("test", false);
+			fonts = new PdfFonts("test", false, "en");
 		}
 		if (tagged) {
 			tagging = new Tagging(writer);
