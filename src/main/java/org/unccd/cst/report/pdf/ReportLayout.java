@@ -1,0 +1,280 @@
+package org.unccd.cst.report.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfDestination;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfStructureElement;
+import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.model.Messages;
+
+/**
+ * The shared layout of a report's parts as they are written: the page flow and the
+ * structure element the next block belongs to, the chapters and the numbering of
+ * paragraphs and footnotes, and the blocks every part is made of (numbered paragraphs,
+ * lettered items and chapter headings; the tables of figures are {@link ReportGrids}'s).
+ */
+final class ReportLayout {
+
+	static final float BODY = 10.5f;
+
+	/** The room of a paragraph's number or an item's letter before its text. */
+	private static final float LABEL_WIDTH = 28;
+
+	private final Messages messages;
+
+	private final PdfFonts fonts;
+
+	private final Document document;
+
+	private final PdfWriter writer;
+
+	private final PageFlow flow;
+
+	private final Tagging tagging;
+
+	private final ReportGrids grids;
+
+	/** The structure element that the next heading, paragraph or table belongs to. */
+	private PdfStructureElement part;
+
+	private final List<Section> sections = new ArrayList<>();
+
+	private int notes;
+
+	private int paragraph;
+
+	ReportLayout(Messages messages, PdfFonts fonts, Document document, PdfWriter writer, PageFlow flow,
+			Tagging tagging) {
+		this.messages = messages;
+		this.fonts = fonts;
+		this.document = document;
+		this.writer = writer;
+		this.flow = flow;
+		this.tagging = tagging;
+		this.part = tagging.document();
+		this.grids = new ReportGrids(this);
+	}
+
+	Document document() {
+		return this.document;
+	}
+
+	Messages messages() {
+		return this.messages;
+	}
+
+	PdfFonts fonts() {
+		return this.fonts;
+	}
+
+	PdfWriter writer() {
+		return this.writer;
+	}
+
+	PageFlow flow() {
+		return this.flow;
+	}
+
+	Tagging tagging() {
+		return this.tagging;
+	}
+
+	PdfStructureElement part() {
+		return this.part;
+	}
+
+	void part(PdfStructureElement part) {
+		this.part = part;
+	}
+
+	/** The tables of figures of every part. */
+	ReportGrids grids() {
+		return this.grids;
+	}
+
+	/** The chapters, as the table of contents lists them. */
+	List<Section> sections() {
+		return this.sections;
+	}
+
+	void endSection() {
+		for (Section section : this.sections) {
+			if (section.startPage > 0 && section.last == 0) {
+				section.last = this.paragraph;
+			}
+		}
+	}
+
+	void heading(int index) {
+		endSection();
+		Section section = this.sections.get(index);
+		String text = this.messages.get("section.heading", section.number, section.title);
+		Paragraph heading = spaced(this.fonts.phrase(text, 12, true), 16, 8);
+		this.part = tag(this.tagging.document(), Tagging.SECT);
+		this.flow.addKeepingRoom(heading, tag(Tagging.H2), 48);
+		section.startPage = this.flow.page();
+		section.first = this.paragraph + 1;
+		// where the contents and the outline a viewer shows beside the pages take a
+		// reader
+		this.writer.getDirectContent()
+			.localDestination(destination(index), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40));
+		new PdfOutline(this.writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40), text);
+	}
+
+	void numbered(String text) {
+		numbered(text, null);
+	}
+
+	void numbered(String text, String note) {
+		numbered(text, note, false);
+	}
+
+	/**
+	 * A numbered paragraph, with a footnote when {@code note} is given; {@code inEnglish}
+	 * when its text is English in a report in another language.
+	 */
+	void numbered(String text, String note, boolean inEnglish) {
+		Phrase phrase = this.fonts.phrase("", BODY);
+		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
+		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
+		PdfStructureElement tag = tag(Tagging.P);
+		if (inEnglish && !"en".equals(this.messages.lang())) {
+			Tagging.language(tag, "en");
+		}
+		List<PageFlow.Note> notes = List.of();
+		if (note != null) {
+			int number = ++this.notes;
+			phrase.add(mark(number));
+			Phrase line = this.fonts.phrase("", 8.5f);
+			line.add(mark(number));
+			line.add(this.fonts.phrase("\u2002" + this.messages.typeset(note), 8.5f));
+			Paragraph footnote = new Paragraph(line);
+			footnote.setAlignment(start());
+			footnote.setSpacingAfter(2);
+			notes = List.of(new PageFlow.Note(footnote, this.tagging.note(this.part, number)));
+		}
+		Paragraph paragraph = spaced(phrase, 0, 8);
+		paragraph.setAlignment(start());
+		indent(paragraph, 28, -28);
+		this.flow.add(paragraph, tag, notes);
+	}
+
+	/**
+	 * A paragraph's number or an item's letter, followed by a no-break space stretched so
+	 * that the text after it starts at the indent of the lines below it.
+	 */
+	private Phrase label(String text) {
+		Phrase label = this.fonts.phrase(text, BODY);
+		float width = 0;
+		for (Element element : label.getChunks()) {
+			Chunk chunk = (Chunk) element;
+			width += chunk.getFont().getBaseFont().getWidthPoint(chunk.getContent(), BODY);
+		}
+		Chunk space = new Chunk("\u00A0", ((Chunk) label.getChunks().get(0)).getFont());
+		float spaceWidth = this.fonts.regular().getWidthPoint("\u00A0", BODY);
+		space.setCharacterSpacing(Math.max(2, LABEL_WIDTH - width - spaceWidth));
+		label.add(space);
+		return label;
+	}
+
+	/** A footnote mark: the note's number, raised. */
+	private Phrase mark(int number) {
+		Phrase mark = this.fonts.phrase(Integer.toString(number), 6.5f);
+		for (Element chunk : mark.getChunks()) {
+			((Chunk) chunk).setTextRise(4);
+		}
+		return mark;
+	}
+
+	/** A lettered item of {@code list}: its letter and text are the item's body. */
+	void item(int index, String text, PdfStructureElement list) {
+		String[] letters = this.messages.get("item.letters").split(",");
+		// after the last letter the letters double: (aa), (bb), as UN documents do
+		String letter = letters[index % letters.length].strip().repeat(index / letters.length + 1);
+		Phrase phrase = this.fonts.phrase("", BODY);
+		phrase.add(label(this.messages.get("item.format", letter)));
+		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
+		Paragraph paragraph = spaced(phrase, 0, 6);
+		paragraph.setAlignment(start());
+		indent(paragraph, 56, -28);
+		this.flow.add(paragraph, Tagging.child(Tagging.child(list, Tagging.LI), Tagging.LBODY));
+	}
+
+	/** Indents from the side a line starts on: the left, or the right in Arabic. */
+	private void indent(Paragraph paragraph, float indentation, float firstLine) {
+		if (this.messages.rightToLeft()) {
+			paragraph.setIndentationRight(indentation);
+		}
+		else {
+			paragraph.setIndentationLeft(indentation);
+		}
+		paragraph.setFirstLineIndent(firstLine);
+	}
+
+	/**
+	 * The alignment of the side a line starts on: OpenPDF mirrors the alignments of
+	 * right-to-left text, so the left is the start in Arabic too.
+	 */
+	static int start() {
+		return Element.ALIGN_LEFT;
+	}
+
+	static int end() {
+		return Element.ALIGN_RIGHT;
+	}
+
+	static Paragraph spaced(Phrase phrase, float before, float after) {
+		Paragraph paragraph = new Paragraph(phrase);
+		paragraph.setSpacingBefore(before);
+		paragraph.setSpacingAfter(after);
+		return paragraph;
+	}
+
+	/**
+	 * A text of the data as it reads inside the report's sentences: in a right-to-left
+	 * report, a text that starts left to right (an English fallback, a title in Latin
+	 * letters) is embedded left to right, so that its full stop and brackets stay where
+	 * its own direction puts them (Unicode's left-to-right embedding, which the bidi
+	 * algorithm of every Java release honours).
+	 */
+	String data(String text) {
+		if (!this.messages.rightToLeft() || text == null || text.isEmpty()) {
+			return text;
+		}
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			byte direction = Character.getDirectionality(c);
+			if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+				return "\u202A" + text + "\u202C";
+			}
+			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+				return text;
+			}
+			i += Character.charCount(c);
+		}
+		return text;
+	}
+
+	static String destination(int section) {
+		return "section-" + (section + 1);
+	}
+
+	/** A new element of {@code type} in the current part of the document. */
+	PdfStructureElement tag(PdfName type) {
+		return tag(this.part, type);
+	}
+
+	PdfStructureElement tag(PdfStructureElement parent, PdfName type) {
+		return Tagging.child(parent, type);
+	}
+
+}
