@@ -56,10 +56,10 @@ final class ContentsPage {
 		this.flow.add(spaced(this.fonts.phrase(m.get("contents"), 13, true), 0, 10), this.layout.tag(Tagging.H2));
 		ReportGrids.Grid grid = this.grids.grid(new float[] { 0.5f, 5.5f, 1.3f, 0.8f });
 		grid.table()
-			.header(new GridTable.Row(List.of(GridTable.Cell.of(this.fonts.phrase("", 9), start(), 6),
-					GridTable.Cell.of(this.fonts.phrase("", 9), start(), 6),
-					GridTable.Cell.of(this.fonts.phrase(m.get("contents.paragraphs"), 9), end(), 6),
-					GridTable.Cell.of(this.fonts.phrase(m.get("contents.page"), 9), end(), 6)), 0, 0));
+			.header(new GridRow(List.of(GridCell.of(this.fonts.phrase("", 9), start(), 6),
+					GridCell.of(this.fonts.phrase("", 9), start(), 6),
+					GridCell.of(this.fonts.phrase(m.get("contents.paragraphs"), 9), end(), 6),
+					GridCell.of(this.fonts.phrase(m.get("contents.page"), 9), end(), 6)), 0, 0));
 		String[] numerals = m.get("section.numerals").split(",");
 		List<String> titles = List.of("section.introduction", "section.progress", "section.budget", "section.findings",
 				"section.recommendations");
@@ -73,11 +73,12 @@ final class ContentsPage {
 			grid.widths().measure(0, number, BODY);
 			grid.widths().measure(1, title, BODY);
 			// the chapter's title takes a reader to the chapter
-			GridTable.Cell link = GridTable.Cell.of(title, start(), 6)
+			GridCell link = GridCell.of(title, start(), 6)
 				.linked(destination(i), m.get("section.heading", section.number, section.title));
 			grid.table()
-				.row(new GridTable.Row(List.of(GridTable.Cell.of(number, end(), 6), link, image(section.paragraphs),
-						image(section.page)), 0, 0));
+				.row(new GridRow(
+						List.of(GridCell.of(number, end(), 6), link, image(section.paragraphs), image(section.page)), 0,
+						0));
 		}
 		this.grids.add(grid);
 	}
@@ -89,11 +90,11 @@ final class ContentsPage {
 	}
 
 	/** A cell that shows a number filled in once the body is laid out. */
-	private GridTable.Cell image(PdfTemplate template) {
+	private GridCell image(PdfTemplate template) {
 		try {
 			Phrase phrase = this.fonts.phrase("", BODY);
 			phrase.add(new Chunk(Image.getInstance(template), 0, -3, false));
-			return GridTable.Cell.of(phrase, end(), 6);
+			return GridCell.of(phrase, end(), 6);
 		}
 		catch (BadElementException ex) {
 			throw new IllegalStateException(ex);

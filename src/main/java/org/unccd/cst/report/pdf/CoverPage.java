@@ -68,8 +68,8 @@ final class CoverPage {
 	void write() {
 		Messages m = this.messages;
 		GridTable top = GridTable.layout(new float[] { 1, 1 }, this.layout.part());
-		top.row(new GridTable.Row(List.of(GridTable.Cell.of(this.fonts.phrase(m.get("un"), 12, true), start(), 6),
-				GridTable.Cell.of(this.fonts.phrase(this.symbol, 16, true), end(), 6)), 0, 1.2f));
+		top.row(new GridRow(List.of(GridCell.of(this.fonts.phrase(m.get("un"), 12, true), start(), 6),
+				GridCell.of(this.fonts.phrase(this.symbol, 16, true), end(), 6)), 0, 1.2f));
 		Phrase distribution = this.fonts.phrase("", 10);
 		distribution.add(this.fonts.phrase(m.get("distr") + "\n", 10));
 		distribution.add(this.fonts.phrase(m.date(this.summary.asOf()) + "\n\n", 10));
@@ -77,10 +77,8 @@ final class CoverPage {
 			distribution.add(this.fonts.phrase(m.get("language") + "\n", 10));
 		}
 		distribution.add(this.fonts.phrase(m.get("original"), 10));
-		top.row(new GridTable.Row(
-				List.of(GridTable.Cell.of(this.fonts.phrase(m.get("convention"), 15, true), start(), 6),
-						GridTable.Cell.of(distribution, start(), 6)),
-				0, 1.2f));
+		top.row(new GridRow(List.of(GridCell.of(this.fonts.phrase(m.get("convention"), 15, true), start(), 6),
+				GridCell.of(distribution, start(), 6)), 0, 1.2f));
 		this.flow.add(top);
 		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0), this.layout.tag(Tagging.P));
 		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(this.messages.lang()), 11, true), 2, 0),
@@ -126,7 +124,7 @@ final class CoverPage {
 		GridTable box = GridTable.layout(new float[] { 1 }, section);
 		Paragraph title = spaced(this.fonts.phrase(m.get("cover.summary"), 11, true), 0, 6);
 		title.setAlignment(Element.ALIGN_CENTER);
-		List<GridTable.Block> blocks = List.of(new GridTable.Block(title, Tagging.H2),
+		List<GridBlock> blocks = List.of(new GridBlock(title, Tagging.H2),
 				boxed(m.get("summary.outcomes", outcomes.size(), counts.getOrDefault("completed", 0),
 						counts.getOrDefault("in_progress", 0), counts.getOrDefault("delayed", 0),
 						counts.getOrDefault("planned", 0), counts.getOrDefault("cancelled", 0))),
@@ -135,14 +133,14 @@ final class CoverPage {
 						m.percent(BudgetRules.executionRate(b.spent(), b.total())))),
 				boxed(recommendations.isEmpty() ? m.get("summary.noRecommendations")
 						: m.get("summary.recommendations", recommendations.size(), recommendations.get(0))));
-		box.row(new GridTable.Row(List.of(new GridTable.Cell(blocks, 10, 10)), 0.8f, 0.8f, true));
+		box.row(new GridRow(List.of(new GridCell(blocks, 10, 10)), 0.8f, 0.8f, true));
 		return box;
 	}
 
-	private GridTable.Block boxed(String text) {
+	private GridBlock boxed(String text) {
 		Paragraph paragraph = spaced(this.fonts.phrase(this.messages.typeset(text), BODY), 0, 4);
 		paragraph.setAlignment(start());
-		return new GridTable.Block(paragraph, Tagging.P);
+		return new GridBlock(paragraph, Tagging.P);
 	}
 
 }

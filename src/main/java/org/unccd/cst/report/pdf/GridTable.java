@@ -10,7 +10,6 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -27,56 +26,6 @@ final class GridTable {
 
 	static final float PADDING = 3;
 
-	/** One paragraph of a cell, with the kind of element it is in a layout grid. */
-	record Block(Paragraph paragraph, PdfName type) {
-	}
-
-	/** A link to a named destination, and what it says to a reader. */
-	record Link(String destination, String description) {
-	}
-
-	/**
-	 * A cell: its paragraphs, the room around them, where it links to, if anywhere, and
-	 * the language of its text when it is not the document's.
-	 */
-	record Cell(List<Block> blocks, float padding, float paddingBottom, Link link, String lang) {
-
-		Cell(List<Block> blocks, float padding, float paddingBottom) {
-			this(blocks, padding, paddingBottom, null, null);
-		}
-
-		static Cell of(Phrase phrase, int alignment) {
-			return of(phrase, alignment, 4);
-		}
-
-		static Cell of(Phrase phrase, int alignment, float paddingBottom) {
-			Paragraph paragraph = new Paragraph(phrase);
-			paragraph.setAlignment(alignment);
-			return new Cell(List.of(new Block(paragraph, Tagging.P)), PADDING, paddingBottom);
-		}
-
-		/** This cell, linked to {@code destination}. */
-		Cell linked(String destination, String description) {
-			return new Cell(this.blocks, this.padding, this.paddingBottom, new Link(destination, description),
-					this.lang);
-		}
-
-		/** This cell, its text in {@code language}. */
-		Cell in(String language) {
-			return new Cell(this.blocks, this.padding, this.paddingBottom, this.link, language);
-		}
-
-	}
-
-	/** A row: its cells, and the width of the rules above and below (0 for none). */
-	record Row(List<Cell> cells, float ruleAbove, float ruleBelow, boolean boxed) {
-
-		Row(List<Cell> cells, float ruleAbove, float ruleBelow) {
-			this(cells, ruleAbove, ruleBelow, false);
-		}
-
-	}
-
 	private final float[] widths;
 
 	private final boolean data;
@@ -85,9 +34,9 @@ final class GridTable {
 
 	private Phrase caption;
 
-	private final List<Row> header = new ArrayList<>();
+	private final List<GridRow> header = new ArrayList<>();
 
-	private final List<Row> body = new ArrayList<>();
+	private final List<GridRow> body = new ArrayList<>();
 
 	private float spacingBefore = 4;
 
@@ -130,11 +79,11 @@ final class GridTable {
 		return this.widths.length;
 	}
 
-	void header(Row row) {
+	void header(GridRow row) {
 		this.header.add(row);
 	}
 
-	void row(Row row) {
+	void row(GridRow row) {
 		this.body.add(row);
 	}
 
@@ -146,11 +95,11 @@ final class GridTable {
 		return this.spacingAfter;
 	}
 
-	List<Row> headerRows() {
+	List<GridRow> headerRows() {
 		return this.header;
 	}
 
-	List<Row> bodyRows() {
+	List<GridRow> bodyRows() {
 		return this.body;
 	}
 
@@ -164,14 +113,14 @@ final class GridTable {
 	}
 
 	/** The height of a row across {@code width}. */
-	float height(Row row, float width, int runDirection) {
+	float height(GridRow row, float width, int runDirection) {
 		float height = 0;
 		float[] cells = cellWidths(width);
 		for (int i = 0; i < row.cells().size(); i++) {
-			Cell cell = row.cells().get(i);
+			GridCell cell = row.cells().get(i);
 			ColumnText column = column(null, runDirection);
 			float content = 0;
-			for (Block block : cell.blocks()) {
+			for (GridBlock block : cell.blocks()) {
 				content = height(column, block.paragraph(), cells[i] - 2 * cell.padding());
 			}
 			height = Math.max(height, content + cell.padding() + cell.paddingBottom());
@@ -205,8 +154,8 @@ final class GridTable {
 	 * Draws a row with its top at {@code top}; a header row drawn again on a later page
 	 * is an artifact. Returns the y below it.
 	 */
-	float draw(PdfContentByte canvas, Row row, boolean headerRow, boolean repeated, float left, float right, float top,
-			int runDirection) {
+	float draw(PdfContentByte canvas, GridRow row, boolean headerRow, boolean repeated, float left, float right,
+			float top, int runDirection) {
 		float height = height(row, right - left, runDirection);
 		float bottom = top - height;
 		rules(canvas, row, left, right, top, bottom);
@@ -215,7 +164,7 @@ final class GridTable {
 		float offset = 0;
 		boolean rtl = runDirection == PdfWriter.RUN_DIRECTION_RTL;
 		for (int i = 0; i < row.cells().size(); i++) {
-			Cell cell = row.cells().get(i);
+			GridCell cell = row.cells().get(i);
 			float x0 = rtl ? right - offset - cells[i] : left + offset;
 			float x1 = x0 + cells[i];
 			offset += cells[i];
@@ -236,7 +185,7 @@ final class GridTable {
 				}
 				Tagging.begin(canvas, element);
 			}
-			for (Block block : cell.blocks()) {
+			for (GridBlock block : cell.blocks()) {
 				column.addElement(block.paragraph());
 				if (tr == null && !repeated) {
 					Tagging.begin(canvas, Tagging.child(this.parent, block.type()));
@@ -257,7 +206,7 @@ final class GridTable {
 		return bottom;
 	}
 
-	private void rules(PdfContentByte canvas, Row row, float left, float right, float top, float bottom) {
+	private void rules(PdfContentByte canvas, GridRow row, float left, float right, float top, float bottom) {
 		if (row.ruleAbove() <= 0 && row.ruleBelow() <= 0) {
 			return;
 		}

@@ -96,10 +96,10 @@ final class PageFlow {
 		float width = right() - left();
 		float caption = table.captionHeight(width, this.runDirection);
 		float header = 0;
-		for (GridTable.Row row : table.headerRows()) {
+		for (GridRow row : table.headerRows()) {
 			header += table.height(row, width, this.runDirection);
 		}
-		List<GridTable.Row> rows = table.bodyRows();
+		List<GridRow> rows = table.bodyRows();
 		float first = rows.isEmpty() ? 0 : table.height(rows.get(0), width, this.runDirection);
 		if (!this.fresh && this.y - table.spacingBefore() - caption - header - first < bottom() + this.notesHeight) {
 			newPage();
@@ -109,7 +109,7 @@ final class PageFlow {
 		}
 		PdfContentByte canvas = this.writer.getDirectContent();
 		this.y = opening(table, canvas, false);
-		for (GridTable.Row row : rows) {
+		for (GridRow row : rows) {
 			float height = table.height(row, width, this.runDirection);
 			if (this.y - height < bottom() + this.notesHeight) {
 				newPage();
@@ -128,7 +128,7 @@ final class PageFlow {
 	/** Draws a table's caption and header rows, again as artifacts on a later page. */
 	private float opening(GridTable table, PdfContentByte canvas, boolean repeated) {
 		float top = table.drawCaption(canvas, left(), right(), this.y, this.runDirection, repeated);
-		for (GridTable.Row row : table.headerRows()) {
+		for (GridRow row : table.headerRows()) {
 			top = table.draw(canvas, row, true, repeated, left(), right(), top, this.runDirection);
 		}
 		return top;

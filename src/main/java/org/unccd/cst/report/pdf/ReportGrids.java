@@ -42,13 +42,13 @@ final class ReportGrids {
 	 */
 	void header(Grid grid, int number, String... labels) {
 		grid.table().caption(this.layout.fonts().phrase(this.layout.messages().get("table", number), 10, true));
-		List<GridTable.Cell> cells = new ArrayList<>();
+		List<GridCell> cells = new ArrayList<>();
 		for (int i = 0; i < labels.length; i++) {
 			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(labels[i]), 9, true);
 			grid.widths().measure(i, phrase, 9);
-			cells.add(GridTable.Cell.of(phrase, start()));
+			cells.add(GridCell.of(phrase, start()));
 		}
-		grid.table().header(new GridTable.Row(cells, 0.5f, 0.5f));
+		grid.table().header(new GridRow(cells, 0.5f, 0.5f));
 	}
 
 	/**
@@ -66,14 +66,14 @@ final class ReportGrids {
 	}
 
 	void cells(Grid grid, String[] languages, String... values) {
-		List<GridTable.Cell> cells = new ArrayList<>();
+		List<GridCell> cells = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(values[i]), 9);
 			grid.widths().measure(i, phrase, 9);
-			GridTable.Cell cell = GridTable.Cell.of(phrase, start());
+			GridCell cell = GridCell.of(phrase, start());
 			cells.add((i < languages.length && languages[i] != null) ? cell.in(languages[i]) : cell);
 		}
-		grid.table().row(new GridTable.Row(cells, 0, 0.3f));
+		grid.table().row(new GridRow(cells, 0, 0.3f));
 	}
 
 }

@@ -32,11 +32,11 @@ class GridTableTests {
 		Files.write(file, document((fonts, tagging, flow) -> {
 			GridTable table = GridTable.data(new float[] { 1, 3 }, tagging.document());
 			table.caption(fonts.phrase("Table 7", 10, true));
-			table.header(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("Code", 9, true), Element.ALIGN_LEFT),
-					GridTable.Cell.of(fonts.phrase("Title", 9, true), Element.ALIGN_LEFT)), 0.5f, 0.5f));
+			table.header(new GridRow(List.of(GridCell.of(fonts.phrase("Code", 9, true), Element.ALIGN_LEFT),
+					GridCell.of(fonts.phrase("Title", 9, true), Element.ALIGN_LEFT)), 0.5f, 0.5f));
 			for (int i = 1; i <= 120; i++) {
-				table.row(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("R" + i, 9), Element.ALIGN_LEFT),
-						GridTable.Cell.of(fonts.phrase("Row number " + i, 9), Element.ALIGN_LEFT)), 0, 0.3f));
+				table.row(new GridRow(List.of(GridCell.of(fonts.phrase("R" + i, 9), Element.ALIGN_LEFT),
+						GridCell.of(fonts.phrase("Row number " + i, 9), Element.ALIGN_LEFT)), 0, 0.3f));
 			}
 			flow.add(table);
 		}));
@@ -63,8 +63,8 @@ class GridTableTests {
 		assertThatThrownBy(() -> document((fonts, tagging, flow) -> {
 			GridTable table = GridTable.data(new float[] { 1, 1 }, tagging.document());
 			String tall = "A line of a cell.\n".repeat(120);
-			table.row(new GridTable.Row(List.of(GridTable.Cell.of(fonts.phrase("X", 9), Element.ALIGN_LEFT),
-					GridTable.Cell.of(fonts.phrase(tall, 9), Element.ALIGN_LEFT)), 0, 0));
+			table.row(new GridRow(List.of(GridCell.of(fonts.phrase("X", 9), Element.ALIGN_LEFT),
+					GridCell.of(fonts.phrase(tall, 9), Element.ALIGN_LEFT)), 0, 0));
 			flow.add(table);
 		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("larger than a page");
 	}
