@@ -9,11 +9,15 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.ResourceBundle;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The fixed wording of the reports and workbooks in one language, from the message
- * bundles {@code messages/labels_<lang>.properties}.
+ * bundles {@code messages/labels_<lang>.properties} through Spring's
+ * {@link MessageSource}: no fallback to another language or to the machine's locale, so a
+ * missing label is an error, never an English word in another language.
  */
 public final class Messages {
 
@@ -26,13 +30,26 @@ public final class Messages {
 
 	private final Locale locale;
 
-	private final ResourceBundle bundle;
+	private static final ResourceBundleMessageSource LABELS = labels();
 
 	private Messages(String lang) {
 		this.lang = lang;
 		this.locale = Locale.forLanguageTag(lang);
-		this.bundle = ResourceBundle.getBundle("messages.labels", this.locale,
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+	}
+
+	private static ResourceBundleMessageSource labels() {
+		ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
+		labels.setBasename("messages.labels");
+		labels.setDefaultEncoding("UTF-8");
+		labels.setFallbackToSystemLocale(false);
+		// a label is formatted here, with its apostrophes as written
+		labels.setAlwaysUseMessageFormat(false);
+		return labels;
+	}
+
+	/** The label's text as written, its placeholders unfilled. */
+	private String text(String key) {
+		return LABELS.getMessage(key, null, this.locale);
 	}
 
 	public static Messages of(String lang) {
@@ -45,7 +62,7 @@ public final class Messages {
 
 	/** The label for {@code key}, with its arguments filled in. */
 	public String get(String key, Object... args) {
-		String pattern = this.bundle.getString(key);
+		String pattern = text(key);
 		if (args.length == 0) {
 			return pattern;
 		}
@@ -101,8 +118,8 @@ public final class Messages {
 
 	private String number(String pattern, BigDecimal value) {
 		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-		symbols.setGroupingSeparator(this.bundle.getString("number.group").charAt(0));
-		symbols.setDecimalSeparator(this.bundle.getString("number.decimal").charAt(0));
+		symbols.setGroupingSeparator(text("number.group").charAt(0));
+		symbols.setDecimalSeparator(text("number.decimal").charAt(0));
 		symbols.setMinusSign('-');
 		DecimalFormat format = new DecimalFormat(pattern, symbols);
 		format.setRoundingMode(RoundingMode.HALF_EVEN);
@@ -117,10 +134,9 @@ public final class Messages {
 		if (date == null) {
 			return "";
 		}
-		String[] months = this.bundle.getString("date.months").split(",");
-		String day = (date.getDayOfMonth() == 1) ? this.bundle.getString("date.firstDay")
-				: Integer.toString(date.getDayOfMonth());
-		return MessageFormat.format(this.bundle.getString("date.pattern").replace("'", "''"), day,
+		String[] months = text("date.months").split(",");
+		String day = (date.getDayOfMonth() == 1) ? text("date.firstDay") : Integer.toString(date.getDayOfMonth());
+		return MessageFormat.format(text("date.pattern").replace("'", "''"), day,
 				months[date.getMonthValue() - 1].strip(), Integer.toString(date.getYear()),
 				Integer.toString(date.getMonthValue()));
 	}
@@ -135,7 +151,8 @@ public final class Messages {
 	 * language.
 	 */
 	public String fundingSource(String source) {
-		return this.bundle.containsKey("source." + source) ? get("source." + source) : source;
+		return (LABELS.getMessage("source." + source, null, null, this.locale) != null) ? get("source." + source)
+				: source;
 	}
 
 	/**

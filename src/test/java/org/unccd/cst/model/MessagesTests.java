@@ -12,11 +12,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.context.NoSuchMessageException;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The six message bundles: the same keys and placeholders as English, and dates and
@@ -84,6 +87,12 @@ class MessagesTests {
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;
+	}
+
+	@Test
+	void aLabelMissingInALanguageIsAnErrorNotAnotherLanguagesWord() {
+		assertThatThrownBy(() -> Messages.of("fr").get("no.such.label")).isInstanceOf(NoSuchMessageException.class);
+		assertThat(Messages.of("fr").get("table", 3)).isEqualTo("Tableau 3");
 	}
 
 }
