@@ -63,6 +63,14 @@ public class PublishTasklet implements Tasklet {
 			Manifest manifest = new Manifest(session, Manifest.currentGenerator(),
 					new Manifest.Parameters(p.input().toString(), p.asOf(), p.languages(), p.maxRejects()),
 					run.inputDigest(), inputs, Manifest.outputs(staging));
+			// what goes out is what the steps wrote, byte for byte
+			String unlike = StagedFiles.unlike(
+					List.copyOf(chunkContext.getStepContext().getStepExecution().getJobExecution().getStepExecutions()),
+					staging.getFileName().toString(), manifest.outputs());
+			if (unlike != null) {
+				throw new IllegalStateException(
+						"Nothing was published: " + unlike + "; the next run writes the set again");
+			}
 			JsonFiles.write(staging.resolve(Manifest.FILE), manifest);
 			Publisher.publish(staging, p.output(), session, this.keepHistory);
 		}

@@ -88,6 +88,45 @@ public final class StagedFiles implements StepExecutionListener {
 		return null;
 	}
 
+	/**
+	 * How the files about to be published differ from what the staging steps of this
+	 * execution recorded as they ended: the first file whose bytes changed, that went
+	 * missing or that no step staged, or {@code null} when the set is as staged.
+	 * {@code outputs} are the staging folder's files, named within it, as the manifest
+	 * lists them; {@code folder} is the staging folder's name.
+	 */
+	static String unlike(List<StepExecution> steps, String folder, List<Manifest.FileEntry> outputs) {
+		String recorded = null;
+		for (StepExecution step : steps) {
+			if (step.getStatus() == BatchStatus.COMPLETED && step.getExecutionContext().containsKey(KEY)) {
+				recorded = step.getExecutionContext().getString(KEY);
+			}
+		}
+		if (recorded == null) {
+			// a publication resumed in a later execution: the run checked the staged
+			// files against their record when it resumed
+			return null;
+		}
+		Map<String, String[]> staged = new LinkedHashMap<>();
+		for (String line : recorded.split("\n")) {
+			String[] parts = line.split(" ", 4);
+			if (parts.length == 4 && parts[3].startsWith(folder + "/")
+					&& parts[3].indexOf('/', folder.length() + 1) < 0) {
+				staged.put(parts[3].substring(folder.length() + 1), parts);
+			}
+		}
+		for (Manifest.FileEntry output : outputs) {
+			String[] parts = staged.remove(output.file());
+			if (parts == null) {
+				return "the file " + output.file() + " was not staged by this run";
+			}
+			if (!parts[0].equals(output.sha256()) || Long.parseLong(parts[1]) != output.size()) {
+				return "the staged file " + output.file() + " changed after it was written";
+			}
+		}
+		return staged.isEmpty() ? null : "the staged file " + staged.keySet().iterator().next() + " is missing";
+	}
+
 	/** The staging folder of an execution's job instance. */
 	private static Path staging(JobExecution execution) {
 		return RunParameters.from(execution.getJobParameters()).stagingDir(execution.getJobInstance().getInstanceId());
