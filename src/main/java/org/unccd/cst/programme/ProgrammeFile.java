@@ -11,6 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -71,12 +75,55 @@ final class ProgrammeFile {
 		}
 	}
 
+	private static final int MAX_DEPTH = 40;
+
+	private static final int MAX_ALIASES = 20;
+
+	/**
+	 * The line at which the file's events pass the nesting or the alias limit, and which
+	 * (0 for nesting, 1 for aliases); line 0 when they do not.
+	 */
+	private static int[] beyondLimits(Path path, byte[] content) {
+		LoaderOptions options = new LoaderOptions();
+		options.setCodePointLimit(5 * 1024 * 1024);
+		options.setNestingDepthLimit(Integer.MAX_VALUE);
+		int depth = 0;
+		int aliases = 0;
+		java.util.Set<String> collections = new java.util.HashSet<>();
+		try (Reader reader = new java.io.InputStreamReader(
+				(content != null) ? new ByteArrayInputStream(content) : Files.newInputStream(path),
+				StandardCharsets.UTF_8)) {
+			for (Event event : new Yaml(options).parse(reader)) {
+				int line = event.getStartMark().getLine() + 1;
+				if (event instanceof CollectionStartEvent start) {
+					if (start.getAnchor() != null) {
+						collections.add(start.getAnchor());
+					}
+					if (++depth > MAX_DEPTH) {
+						return new int[] { line, 0 };
+					}
+				}
+				else if (event instanceof CollectionEndEvent) {
+					depth--;
+				}
+				else if (event instanceof AliasEvent alias && collections.contains(alias.getAnchor())
+						&& ++aliases > MAX_ALIASES) {
+					return new int[] { line, 1 };
+				}
+			}
+		}
+		catch (IOException | YAMLException ex) {
+			// the first reading's message stands
+		}
+		return new int[] { 0, 0 };
+	}
+
 	static Node compose(String file, Path path, byte[] content) {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
-		options.setMaxAliasesForCollections(20);
+		options.setMaxAliasesForCollections(MAX_ALIASES);
 		options.setCodePointLimit(5 * 1024 * 1024);
-		options.setNestingDepthLimit(40);
+		options.setNestingDepthLimit(MAX_DEPTH);
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -99,9 +146,20 @@ final class ProgrammeFile {
 		}
 		catch (YAMLException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			String problem = (cause instanceof CharacterCodingException) ? "the file is not valid UTF-8"
-					: "not valid YAML: " + ex.getMessage();
-			throw new ProgrammeException(file, 0, problem);
+			if (cause instanceof CharacterCodingException) {
+				throw new ProgrammeException(file, 0, "the file is not valid UTF-8");
+			}
+			// the limits say no line of their own: find where the file passes them
+			int[] where = beyondLimits(path, content);
+			if (where[0] > 0) {
+				throw new ProgrammeException(file, where[0],
+						(where[1] == 0)
+								? "not valid YAML: lists and maps nested more than " + MAX_DEPTH
+										+ " deep; no programme needs so many"
+								: "not valid YAML: more than " + MAX_ALIASES
+										+ " references (*alias) to lists or maps; no programme needs so many");
+			}
+			throw new ProgrammeException(file, 0, "not valid YAML: " + ex.getMessage());
 		}
 		catch (CharacterCodingException ex) {
 			throw new ProgrammeException(file, 0, "the file is not valid UTF-8");

@@ -265,6 +265,27 @@ class ProgrammeLoaderTests {
 	}
 
 	@Test
+	void refusesNestingPastTheLimitWithTheLineWhereItIsPassed() throws IOException {
+		int lines = (int) VALID.lines().count();
+		ProgrammeException ex = failure(VALID + "\nextra:\n  " + "[".repeat(60) + "]".repeat(60) + "\n");
+
+		assertThat(ex.line()).isEqualTo(lines + 3);
+		assertThat(ex.problem())
+			.isEqualTo("not valid YAML: lists and maps nested more than 40 deep; no programme needs so many");
+	}
+
+	@Test
+	void refusesABillionLaughsWithTheLineOfTheReferenceTooMany() throws IOException {
+		int lines = (int) VALID.lines().count();
+		String laughs = "\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]"
+				+ "\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c]\n";
+		ProgrammeException ex = failure(VALID + laughs);
+
+		assertThat(ex.line()).isEqualTo(lines + 5);
+		assertThat(ex.problem()).startsWith("not valid YAML: more than 20 references (*alias) to lists or maps");
+	}
+
+	@Test
 	void reportsUnknownKeyWithItsLine() throws IOException {
 		ProgrammeException ex = failure(VALID.replace("title: Advice on LDN", "titel: Advice on LDN"));
 
