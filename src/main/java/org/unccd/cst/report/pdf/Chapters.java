@@ -132,7 +132,11 @@ final class Chapters {
 				last = (status.lastUpdate() == null) ? m.get("progress.none") : "";
 			}
 			else if (status.lastUpdate() != null) {
-				last = this.layout.data(last) + " (" + m.date(status.lastUpdate()) + ")";
+				// in Arabic an English summary and its date in Arabic stand on lines of
+				// their own, so that the date's brackets are not split between two
+				// directions
+				String separator = (m.rightToLeft() && !this.layout.data(last).equals(last)) ? "\n" : " ";
+				last = this.layout.data(last) + separator + "(" + m.date(status.lastUpdate()) + ")";
 			}
 			this.grids.cells(grid,
 					this.grids.languages(null, outcome.title().languageIn(this.messages.lang()), null, null, null,
