@@ -1,10 +1,8 @@
 package org.unccd.cst.aggregate;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
 import org.unccd.cst.ingest.CrossRowChecks;
-import org.unccd.cst.ingest.DataTable;
-import org.unccd.cst.ingest.IngestedRow;
+import org.unccd.cst.ingest.IngestedRows;
 import org.unccd.cst.ingest.ProposalsLoader;
-import org.unccd.cst.ingest.RawRecord;
 import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
 import org.unccd.cst.model.Programme;
@@ -46,7 +42,7 @@ class SummaryCalculatorTests {
 
 	private Programme programme;
 
-	private final AtomicLong seq = new AtomicLong();
+	private final IngestedRows rows = new IngestedRows();
 
 	@BeforeEach
 	void stage() throws Exception {
@@ -59,17 +55,18 @@ class SummaryCalculatorTests {
 		new ProposalsLoader(this.jdbc).load(input);
 		StagingItemWriter writer = new StagingItemWriter(this.jdbc, this.dir, AS_OF);
 		writer.open(new ExecutionContext());
-		writer.write(new Chunk<>(progress("A.1-x", "2021-01-10", "in_progress", "40"),
+		writer.write(new Chunk<>(this.rows.progress("A.1-x", "2021-01-10", "in_progress", "40"),
 				// a status-only update keeps the earlier percent
-				progress("A.1-x", "2021-02-20", "delayed", null), progress("A.1-y", "2021-02-01", "completed", null),
+				this.rows.progress("A.1-x", "2021-02-20", "delayed", null),
+				this.rows.progress("A.1-y", "2021-02-01", "completed", null),
 				// after the as-of date: B-x stays planned
-				progress("B-x", "2021-05-01", "in_progress", "10"),
-				expenditure("X-1", "L1", "A.1", "2021-01-15", "1234.56"),
-				expenditure("X-3", "L2", null, "2021-03-01", "5000.00"),
-				expenditure("X-9", "L1", "B", "2021-06-01", "999.00"),
-				funding("F-1", "received", "2021-02-01", "10000.00"),
-				funding("F-2", "pledged", "2021-03-01", "5000.00"),
-				funding("F-3", "received", "2021-06-01", "7000.00")));
+				this.rows.progress("B-x", "2021-05-01", "in_progress", "10"),
+				this.rows.expenditure("X-1", "L1", "A.1", "2021-01-15", "1234.56"),
+				this.rows.expenditure("X-3", "L2", null, "2021-03-01", "5000.00"),
+				this.rows.expenditure("X-9", "L1", "B", "2021-06-01", "999.00"),
+				this.rows.funding("F-1", "received", "2021-02-01", "10000.00"),
+				this.rows.funding("F-2", "pledged", "2021-03-01", "5000.00"),
+				this.rows.funding("F-3", "received", "2021-06-01", "7000.00")));
 		writer.close();
 		new CrossRowChecks(this.jdbc, AS_OF).run();
 	}
@@ -137,52 +134,6 @@ class SummaryCalculatorTests {
 
 	private Summary calculate() {
 		return new SummaryCalculator(this.jdbc, this.programme, AS_OF).calculate();
-	}
-
-	private IngestedRow expenditure(String reference, String line, String workItem, String date, String amount) {
-		DataTable table = DataTable.EXPENDITURES;
-		Object[] values = new Object[table.columns().size() + 2];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("budget_line")] = line;
-		values[table.column("work_item")] = workItem;
-		values[table.column("amount")] = new BigDecimal(amount);
-		values[table.column("currency")] = "EUR";
-		values[table.column("reference")] = reference;
-		values[table.columns().size()] = BigDecimal.ONE;
-		values[table.columns().size() + 1] = new BigDecimal(amount);
-		return row(table, 0, "progress/expenditures.csv", values);
-	}
-
-	private IngestedRow funding(String reference, String status, String date, String amount) {
-		DataTable table = DataTable.FUNDING;
-		Object[] values = new Object[table.columns().size() + 2];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("source")] = "extrabudgetary";
-		values[table.column("status")] = status;
-		values[table.column("amount")] = new BigDecimal(amount);
-		values[table.column("currency")] = "EUR";
-		values[table.column("reference")] = reference;
-		values[table.columns().size()] = BigDecimal.ONE;
-		values[table.columns().size() + 1] = new BigDecimal(amount);
-		return row(table, 1, "progress/funding.csv", values);
-	}
-
-	private IngestedRow progress(String outcome, String date, String status, String percent) {
-		DataTable table = DataTable.PROGRESS;
-		Object[] values = new Object[table.columns().size()];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("outcome")] = outcome;
-		values[table.column("status")] = status;
-		values[table.column("percent")] = (percent != null) ? new BigDecimal(percent) : null;
-		values[table.column("summary")] = "Summary of " + status;
-		return row(table, 2, "progress/progress.csv", values);
-	}
-
-	private IngestedRow row(DataTable table, int sourceId, String source, Object[] values) {
-		long next = this.seq.incrementAndGet();
-		RawRecord raw = new RawRecord(next, sourceId, source, table, next + 1, new String[table.columns().size()],
-				null);
-		return new IngestedRow(raw, values, null);
 	}
 
 }

@@ -1,11 +1,9 @@
 package org.unccd.cst.ingest;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +35,7 @@ class StagingItemWriterTests {
 
 	private JdbcTemplate jdbc;
 
-	private final AtomicLong seq = new AtomicLong();
+	private final IngestedRows rows = new IngestedRows();
 
 	@BeforeEach
 	void setUp() {
@@ -53,19 +51,23 @@ class StagingItemWriterTests {
 		Programme programme = ProgrammeLoader.load(input);
 		new ProposalsLoader(this.jdbc).load(input);
 		StagingItemWriter writer = open();
-		writer.write(new Chunk<>(expenditure("R-1", "L1", "A.1", "2021-01-05", "10.00"),
-				expenditure("R-2", "L2", null, "2021-02-05", "20.00"),
-				expenditure("R-1", "L1", "A.1", "2021-03-05", "30.00"),
-				progress("A.1-x", "2021-01-01", "planned", null), progress("A.1-x", "2021-02-01", "in_progress", "40"),
-				funding("F-1", "received", "2021-02-01", "100.00")));
-		writer.write(new Chunk<>(expenditure("R-2", "L2", "B", "2021-05-05", "40.00"),
-				expenditure("R-3", "L1", "B", "2021-04-05", "50.00"), funding("R-1", "pledged", "2021-03-01", "70.00"),
-				funding("F-1", "received", "2021-03-01", "80.00"), progress("B-x", "2021-04-30", "completed", null)));
+		writer.write(new Chunk<>(this.rows.expenditure("R-1", "L1", "A.1", "2021-01-05", "10.00"),
+				this.rows.expenditure("R-2", "L2", null, "2021-02-05", "20.00"),
+				this.rows.expenditure("R-1", "L1", "A.1", "2021-03-05", "30.00"),
+				this.rows.progress("A.1-x", "2021-01-01", "planned", null),
+				this.rows.progress("A.1-x", "2021-02-01", "in_progress", "40"),
+				this.rows.funding("F-1", "received", "2021-02-01", "100.00")));
+		writer.write(new Chunk<>(this.rows.expenditure("R-2", "L2", "B", "2021-05-05", "40.00"),
+				this.rows.expenditure("R-3", "L1", "B", "2021-04-05", "50.00"),
+				this.rows.funding("R-1", "pledged", "2021-03-01", "70.00"),
+				this.rows.funding("F-1", "received", "2021-03-01", "80.00"),
+				this.rows.progress("B-x", "2021-04-30", "completed", null)));
 		writer.close();
 		// a restarted step: a new writer reads what the committed chunks hold
 		writer = open();
-		writer.write(new Chunk<>(expenditure("R-3", "L2", null, "2021-04-06", "60.00"),
-				progress("A.1-x", "2021-02-01", "delayed", null), progress("A.1-x", "2021-06-01", "completed", null)));
+		writer.write(new Chunk<>(this.rows.expenditure("R-3", "L2", null, "2021-04-06", "60.00"),
+				this.rows.progress("A.1-x", "2021-02-01", "delayed", null),
+				this.rows.progress("A.1-x", "2021-06-01", "completed", null)));
 		writer.close();
 
 		new CrossRowChecks(this.jdbc, AS_OF).run();
@@ -103,52 +105,6 @@ class StagingItemWriterTests {
 		StagingItemWriter writer = new StagingItemWriter(this.jdbc, this.dir, AS_OF);
 		writer.open(new ExecutionContext());
 		return writer;
-	}
-
-	private IngestedRow expenditure(String reference, String line, String workItem, String date, String amount) {
-		DataTable table = DataTable.EXPENDITURES;
-		Object[] values = new Object[table.columns().size() + 2];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("budget_line")] = line;
-		values[table.column("work_item")] = workItem;
-		values[table.column("amount")] = new BigDecimal(amount);
-		values[table.column("currency")] = "EUR";
-		values[table.column("reference")] = reference;
-		values[table.columns().size()] = BigDecimal.ONE;
-		values[table.columns().size() + 1] = new BigDecimal(amount);
-		return row(table, 0, "progress/expenditures.csv", values);
-	}
-
-	private IngestedRow funding(String reference, String status, String date, String amount) {
-		DataTable table = DataTable.FUNDING;
-		Object[] values = new Object[table.columns().size() + 2];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("source")] = "extrabudgetary";
-		values[table.column("status")] = status;
-		values[table.column("amount")] = new BigDecimal(amount);
-		values[table.column("currency")] = "EUR";
-		values[table.column("reference")] = reference;
-		values[table.columns().size()] = BigDecimal.ONE;
-		values[table.columns().size() + 1] = new BigDecimal(amount);
-		return row(table, 1, "progress/funding.csv", values);
-	}
-
-	private IngestedRow progress(String outcome, String date, String status, String percent) {
-		DataTable table = DataTable.PROGRESS;
-		Object[] values = new Object[table.columns().size()];
-		values[table.column("date")] = LocalDate.parse(date);
-		values[table.column("outcome")] = outcome;
-		values[table.column("status")] = status;
-		values[table.column("percent")] = (percent != null) ? new BigDecimal(percent) : null;
-		values[table.column("summary")] = "Summary of " + status;
-		return row(table, 2, "progress/progress.csv", values);
-	}
-
-	private IngestedRow row(DataTable table, int sourceId, String source, Object[] values) {
-		long next = this.seq.incrementAndGet();
-		RawRecord raw = new RawRecord(next, sourceId, source, table, next + 1, new String[table.columns().size()],
-				null);
-		return new IngestedRow(raw, values, null);
 	}
 
 }
