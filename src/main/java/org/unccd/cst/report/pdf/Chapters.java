@@ -135,8 +135,9 @@ final class Chapters {
 				// in Arabic an English summary and its date in Arabic stand on lines of
 				// their own, so that the date's brackets are not split between two
 				// directions
-				String separator = (m.rightToLeft() && !this.layout.data(last).equals(last)) ? "\n" : " ";
-				last = this.layout.data(last) + separator + "(" + m.date(status.lastUpdate()) + ")";
+				String embedded = this.layout.data(last);
+				String separator = embedded.equals(last) ? " " : "\n";
+				last = embedded + separator + "(" + m.date(status.lastUpdate()) + ")";
 			}
 			this.grids.cells(grid,
 					this.grids.languages(null, outcome.title().languageIn(this.messages.lang()), null, null, null,
