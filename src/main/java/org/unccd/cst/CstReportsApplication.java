@@ -2,7 +2,11 @@ package org.unccd.cst;
 
 import org.unccd.cst.cli.Launcher;
 
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The cst-reports application: the command line in front of the Spring Batch job.
@@ -13,7 +17,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * scheduler ({@code --schedule} keeps its own clock), SQL initialization scripts (the
  * staging schema is made by the first step, the job repository's by Spring Batch), the
  * JDBC client, exception translation for repositories, SSL bundles, availability and
- * project information.
+ * project information. The console's own beans (package {@code console}) belong to the
+ * console's context only.
  */
 @SpringBootApplication(proxyBeanMethods = false,
 		excludeName = { "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
@@ -26,6 +31,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 				"org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 				"org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
 				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
+@ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.unccd\\.cst\\.console\\..*") })
 public class CstReportsApplication {
 
 	public static void main(String[] args) {

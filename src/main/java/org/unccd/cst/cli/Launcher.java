@@ -1,5 +1,6 @@
 package org.unccd.cst.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -24,16 +25,27 @@ public final class Launcher {
 
 	private final PrintStream err;
 
+	private final InputStream in;
+
 	private final ReportService service;
 
 	public Launcher(PrintStream out, PrintStream err, Class<?> application) {
-		this(out, err, new ReportService(application, Map.of()));
+		this(out, err, System.in, new ReportService(application, Map.of()));
 	}
 
-	private Launcher(PrintStream out, PrintStream err, ReportService service) {
+	private Launcher(PrintStream out, PrintStream err, InputStream in, ReportService service) {
 		this.out = out;
 		this.err = err;
+		this.in = in;
 		this.service = service;
+	}
+
+	/**
+	 * The same launcher reading standard input (a password for --add-user) from
+	 * {@code in}.
+	 */
+	public Launcher withInput(InputStream in) {
+		return new Launcher(this.out, this.err, in, this.service);
 	}
 
 	/**
@@ -41,7 +53,7 @@ public final class Launcher {
 	 * {@code application.properties}.
 	 */
 	public Launcher withProperties(Map<String, ?> more) {
-		return new Launcher(this.out, this.err, this.service.withProperties(more));
+		return new Launcher(this.out, this.err, this.in, this.service.withProperties(more));
 	}
 
 	/** Runs a command line; the process's exit code. */
@@ -50,6 +62,9 @@ public final class Launcher {
 	}
 
 	private ExitCode command(String[] args) {
+		if (ConsoleCommand.handles(args) && !java.util.Arrays.asList(args).contains("--help")) {
+			return new ConsoleCommand(this.out, this.err, this.in, this.service).run(args);
+		}
 		CommandLineOptions.Operations operations;
 		CommandLineOptions.Command command;
 		try {
@@ -61,6 +76,7 @@ public final class Launcher {
 		}
 		if (command == null) {
 			this.out.print(CommandLineOptions.USAGE);
+			this.out.print(ConsoleCommand.USAGE);
 			return ExitCode.SUCCESS;
 		}
 		ConsoleListener listener = new ConsoleListener(this.out, this.err);

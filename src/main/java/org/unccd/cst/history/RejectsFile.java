@@ -11,8 +11,11 @@ import java.util.Set;
 
 import org.unccd.cst.ingest.CsvRecordParser;
 
-/** The rows of a published {@code rejects.csv}, read back to compare two runs. */
-final class RejectsFile {
+/**
+ * The rows of a published {@code rejects.csv}, read back to compare two runs and to page
+ * through them in the console.
+ */
+public final class RejectsFile {
 
 	private RejectsFile() {
 	}
@@ -20,7 +23,7 @@ final class RejectsFile {
 	/**
 	 * A line of {@code rejects.csv}; it is the same reject when all but the value match.
 	 */
-	record Reject(String file, String line, String column, String value, String reason) {
+	public record Reject(String file, String line, String column, String value, String reason) {
 
 		String key() {
 			return this.file + '\u0000' + this.line + '\u0000' + this.column + '\u0000' + this.reason;
@@ -48,7 +51,7 @@ final class RejectsFile {
 	}
 
 	/** The rows of a {@code rejects.csv} (RFC 4180, the header skipped). */
-	static List<Reject> read(InputStream in) throws IOException {
+	public static List<Reject> read(InputStream in) throws IOException {
 		List<Reject> rejects = new ArrayList<>();
 		CsvRecordParser parser = new CsvRecordParser(new InputStreamReader(in, StandardCharsets.UTF_8));
 		boolean header = true;

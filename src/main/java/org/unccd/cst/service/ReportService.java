@@ -22,6 +22,7 @@ import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeException;
 import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.ConsoleLock;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.publish.Publisher;
@@ -50,30 +51,54 @@ public class ReportService {
 
 	private final Clock clock;
 
+	private final Map<String, Object> beans;
+
 	/**
 	 * A service whose runs' contexts are made from {@code application}, with these
 	 * properties above those of {@code application.properties}.
 	 */
 	public ReportService(Class<?> application, Map<String, ?> properties) {
-		this(application, properties, Clock.systemDefaultZone());
+		this(application, properties, Clock.systemDefaultZone(), Map.of());
 	}
 
 	ReportService(Class<?> application, Map<String, ?> properties, Clock clock) {
+		this(application, properties, clock, Map.of());
+	}
+
+	private ReportService(Class<?> application, Map<String, ?> properties, Clock clock, Map<String, Object> beans) {
 		this.application = application;
 		this.properties = Map.copyOf(properties);
 		this.clock = clock;
+		this.beans = Map.copyOf(beans);
+	}
+
+	/**
+	 * The same service whose runs' contexts also hold this bean: the console hands its
+	 * observation registry to each run, so that the job's and steps' timers reach its
+	 * metrics.
+	 */
+	public ReportService withBean(String name, Object bean) {
+		Map<String, Object> all = new LinkedHashMap<>(this.beans);
+		all.put(name, bean);
+		return new ReportService(this.application, this.properties, this.clock, all);
 	}
 
 	/** The same service with more properties for its contexts. */
 	public ReportService withProperties(Map<String, ?> more) {
 		Map<String, Object> all = new LinkedHashMap<>(this.properties);
 		all.putAll(more);
-		return new ReportService(this.application, all, this.clock);
+		return new ReportService(this.application, all, this.clock, this.beans);
 	}
 
 	/** Runs a request to its end and says how it went. */
 	public RunOutcome run(RunRequest request, RunListener listener) {
 		try {
+			Optional<String> console = ConsoleLock.servedElsewhere(request.output());
+			if (console.isPresent()) {
+				listener.problem("the output folder " + request.output() + " is served by the console (" + console.get()
+						+ "): launch the run there, or stop the console first.");
+				return RunOutcome.stopped(ExitCode.BUSY);
+			}
 			Optional<OutputLock> lock = OutputLock.tryAcquire(request.output());
 			if (lock.isEmpty()) {
 				listener.problem("the output folder " + request.output() + " is busy: another run holds it ("
@@ -138,8 +163,15 @@ public class ReportService {
 				else {
 					WarmUp.awaitJson();
 				}
-				ReportRunner.Result result = context.getBean(ReportRunner.class)
-					.run(parameters, programme.session(), digest);
+				ContextRunHandle handle = new ContextRunHandle(context);
+				listener.started(handle);
+				ReportRunner.Result result;
+				try {
+					result = context.getBean(ReportRunner.class).run(parameters, programme.session(), digest);
+				}
+				finally {
+					handle.finish();
+				}
 				result.messages().forEach(result.published() ? listener::info : listener::problem);
 				code = !result.published() ? ExitCode.FAILED
 						: (result.rejected() > 0) ? ExitCode.SUCCESS_WITH_REJECTS : ExitCode.SUCCESS;
@@ -194,7 +226,10 @@ public class ReportService {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(this.application)
 			.properties(Map.of("spring.datasource.url", OutputFolder.databaseUrl(parameters.output()),
 					"cst.output-folder", parameters.output().toAbsolutePath().toString()))
-			.initializers((context) -> context.getBeanFactory().registerSingleton("programme", programme));
+			.initializers((context) -> {
+				context.getBeanFactory().registerSingleton("programme", programme);
+				this.beans.forEach(context.getBeanFactory()::registerSingleton);
+			});
 		if (warmUp) {
 			builder.listeners((ApplicationEvent event) -> {
 				if (event instanceof ApplicationEnvironmentPreparedEvent) {
@@ -246,7 +281,7 @@ public class ReportService {
 	 * The runs of the output folder, from the job repository the runs use: the H2 file,
 	 * or the folder's schema in PostgreSQL under the {@code postgres} profile.
 	 */
-	private Optional<List<RunHistory.Run>> readHistory(Path output) throws Exception {
+	public Optional<List<RunHistory.Run>> readHistory(Path output) throws Exception {
 		Environment environment = settings(Map.of("cst.output-folder", output.toAbsolutePath().toString()));
 		if (!environment.matchesProfiles("postgres")) {
 			return RunHistory.read(output);

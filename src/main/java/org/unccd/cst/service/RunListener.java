@@ -12,6 +12,13 @@ public interface RunListener {
 	/** A line about something that went wrong. */
 	void problem(String line);
 
+	/**
+	 * The run's job has its context and is about to start or resume: the handle says
+	 * where it stands and stops it, until the run ends.
+	 */
+	default void started(RunHandle handle) {
+	}
+
 	/** Each line of a block of text, as {@link #info(String)}. */
 	default void text(String block) {
 		block.lines().forEach(this::info);

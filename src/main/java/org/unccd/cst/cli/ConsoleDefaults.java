@@ -1,0 +1,28 @@
+package org.unccd.cst.cli;
+
+import java.util.Map;
+
+/**
+ * The console's settings, below those of {@code application.properties}, the environment
+ * and the command line: its error pages without details, its session cookie, and the
+ * metrics endpoint.
+ */
+final class ConsoleDefaults {
+
+	static final Map<String, Object> PROPERTIES = Map.ofEntries(Map.entry("server.error.include-stacktrace", "never"),
+			Map.entry("server.error.include-message", "never"), Map.entry("server.error.include-exception", "false"),
+			Map.entry("server.error.include-binding-errors", "never"),
+			Map.entry("server.error.whitelabel.enabled", "false"),
+			Map.entry("server.servlet.session.cookie.http-only", "true"),
+			Map.entry("server.servlet.session.cookie.same-site", "strict"),
+			Map.entry("server.servlet.session.timeout", "30m"), Map.entry("server.server-header", ""),
+			Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
+			Map.entry("management.endpoint.health.show-details", "never"),
+			Map.entry("management.endpoint.health.show-components", "never"),
+			Map.entry("spring.thymeleaf.cache", "true"), Map.entry("spring.mvc.problemdetails.enabled", "true"),
+			Map.entry("logging.level.org.unccd.cst", "INFO"));
+
+	private ConsoleDefaults() {
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.unccd.cst.console;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.unccd.cst.model.Messages;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * What every page needs: its language and direction, the language switch, who is signed
+ * in and which menu entries their role opens.
+ */
+@ControllerAdvice(assignableTypes = { ConsolePages.class, ConsoleErrors.class })
+class PageModel {
+
+	/**
+	 * A language of the switch.
+	 *
+	 * @param code its code
+	 * @param name its name, in itself
+	 */
+	record Language(String code, String name) {
+	}
+
+	static final List<Language> LANGUAGES = Messages.LANGUAGES.stream()
+		.map((code) -> new Language(code, Messages.of(code).get("language")))
+		.toList();
+
+	/** Times on the pages: UTC, to the second. */
+	static final Times WHEN = new Times();
+
+	/** Formats the times of the pages. */
+	static final class Times {
+
+		private static final java.time.format.DateTimeFormatter FORMAT = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+			.withZone(java.time.ZoneOffset.UTC);
+
+		public String of(java.time.Instant instant) {
+			return (instant != null) ? FORMAT.format(instant) : "";
+		}
+
+	}
+
+	@ModelAttribute
+	void common(HttpServletRequest request, Principal principal, org.springframework.ui.Model model) {
+		Locale locale = ConsoleLanguage.of(RequestContextUtils.getLocale(request));
+		model.addAttribute("lang", locale.getLanguage());
+		model.addAttribute("dir", ConsoleLanguage.rightToLeft(locale) ? "rtl" : "ltr");
+		model.addAttribute("languages", LANGUAGES);
+		model.addAttribute("path", request.getRequestURI());
+		model.addAttribute("when", WHEN);
+		Role role = role(principal);
+		model.addAttribute("user", (principal != null) ? principal.getName() : null);
+		model.addAttribute("role", (role != null) ? role.id() : null);
+		model.addAttribute("officer", role != null && role.compareTo(Role.OFFICER) >= 0);
+		model.addAttribute("admin", role == Role.ADMIN);
+	}
+
+	/** The highest role of the signed-in user; {@code null} when nobody is. */
+	static Role role(Principal principal) {
+		if (!(principal instanceof Authentication authentication)) {
+			return null;
+		}
+		Role best = null;
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			for (Role role : Role.values()) {
+				if (role.authority().equals(authority.getAuthority()) && (best == null || role.compareTo(best) > 0)) {
+					best = role;
+				}
+			}
+		}
+		return best;
+	}
+
+}
