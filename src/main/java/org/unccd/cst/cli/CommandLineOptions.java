@@ -216,7 +216,7 @@ final class CommandLineOptions {
 		}
 	}
 
-	private static List<String> languages(String value) throws BadCommandLine {
+	static List<String> languages(String value) throws BadCommandLine {
 		Set<String> languages = new LinkedHashSet<>();
 		for (String lang : value.split(",")) {
 			String code = lang.strip();

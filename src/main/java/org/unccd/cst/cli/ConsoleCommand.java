@@ -40,11 +40,24 @@ import org.springframework.core.NestedExceptionUtils;
 final class ConsoleCommand {
 
 	static final String USAGE = """
-			Usage: java -jar target/cst-reports.jar --serve [--port=8080] [--bind=127.0.0.1] [--input=DIR]
-			                                  [--output=DIR] [--users=FILE] [--schedule]
+
+			The console (README, "The console"):
+			       java -jar target/cst-reports.jar --serve [--port=8080] [--bind=127.0.0.1] [--input=DIR]
+			                                  [--output=DIR] [--users=FILE]
+			                                  [--schedule [--lang=en,fr,...] [--distribute]]
 			       java -jar target/cst-reports.jar --add-user=NAME --role=viewer|contributor|officer|admin
 			                                  [--output=DIR] [--users=FILE]     (password on standard input)
 			       java -jar target/cst-reports.jar --remove-user=NAME [--output=DIR] [--users=FILE]
+
+			  --serve             serve the console and its JSON API on the folders, on loopback
+			                      port 8080 unless --bind and --port say otherwise (--port=0: any
+			                      free port); Ctrl-C or SIGTERM stops it
+			  --users=FILE        the users file (default OUTPUT/.cst-reports/console-users)
+			  --add-user=NAME     add a user, or replace its password and role; the password comes
+			                      from standard input (asked twice on a terminal), 12 characters
+			                      or more
+			  --role=ROLE         viewer, contributor, officer or admin, each including the one before
+			  --remove-user=NAME  remove a user
 			""";
 
 	private final PrintStream out;
@@ -94,12 +107,27 @@ final class ConsoleCommand {
 	}
 
 	private ExitCode serve(Map<String, String> options, Path output, Path users) {
-		String unknown = unknown(options, Set.of("serve", "port", "bind", "input", "output", "users", "schedule"));
+		String unknown = unknown(options,
+				Set.of("serve", "port", "bind", "input", "output", "users", "schedule", "lang", "distribute"));
 		if (unknown != null) {
-			return bad("--serve takes --port, --bind, --input, --output, --users and --schedule, not --" + unknown);
+			return bad("--serve takes --port, --bind, --input, --output, --users and --schedule (with --lang and "
+					+ "--distribute for the scheduled runs), not --" + unknown);
 		}
-		if (options.get("serve") != null || (options.containsKey("schedule") && options.get("schedule") != null)) {
-			return bad("--serve and --schedule take no value");
+		for (String flag : List.of("serve", "schedule", "distribute")) {
+			if (options.get(flag) != null) {
+				return bad("--" + flag + " takes no value");
+			}
+		}
+		if (!options.containsKey("schedule") && (options.containsKey("lang") || options.containsKey("distribute"))) {
+			return bad("--lang and --distribute go with --serve --schedule, for the scheduled runs; the console's "
+					+ "own runs choose their languages when launched");
+		}
+		List<String> scheduledLanguages;
+		try {
+			scheduledLanguages = CommandLineOptions.languages(valueOr(options, "lang", "en"));
+		}
+		catch (CommandLineOptions.BadCommandLine ex) {
+			return bad(ex.getMessage());
 		}
 		int port;
 		try {
@@ -117,6 +145,8 @@ final class ConsoleCommand {
 			return bad("--input: no folder " + input.toAbsolutePath().normalize() + " (see --help)");
 		}
 		ConsoleSettings settings = new ConsoleSettings(input, output, users, options.containsKey("schedule"));
+		RunRequest scheduled = new RunRequest(input, output, null, scheduledLanguages, 1000, false,
+				options.containsKey("distribute"), null);
 		try {
 			if (new ConsoleUsers(settings.users()).all().isEmpty()) {
 				this.err.println("cst-reports: the console has no users yet: add one with --add-user=NAME --role=admin"
@@ -129,7 +159,7 @@ final class ConsoleCommand {
 				return ExitCode.BUSY;
 			}
 			try (ConsoleLock held = lock.get()) {
-				return serve(settings, bind, port);
+				return serve(settings, scheduled, bind, port);
 			}
 		}
 		catch (IOException ex) {
@@ -138,7 +168,7 @@ final class ConsoleCommand {
 		}
 	}
 
-	private ExitCode serve(ConsoleSettings settings, String bind, int port) {
+	private ExitCode serve(ConsoleSettings settings, RunRequest scheduled, String bind, int port) {
 		// the console's runs are stopped by the console as it closes, not by each run's
 		// hook
 		ReportService runs = this.service.withProperties(
@@ -166,9 +196,7 @@ final class ConsoleCommand {
 				+ "/ (stop it with Ctrl-C)");
 		this.out.flush();
 		if (settings.schedule()) {
-			RunRequest request = new RunRequest(settings.input(), settings.output(), null, List.of("en"), 1000, false,
-					false, null);
-			ExitCode code = ScheduleCommand.run(runs, request, this.out, this.err);
+			ExitCode code = ScheduleCommand.run(runs, scheduled, this.out, this.err);
 			context.close();
 			return code;
 		}

@@ -19,8 +19,7 @@ final class ConsoleDefaults {
 			Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
 			Map.entry("management.endpoint.health.show-details", "never"),
 			Map.entry("management.endpoint.health.show-components", "never"),
-			Map.entry("spring.thymeleaf.cache", "true"), Map.entry("spring.mvc.problemdetails.enabled", "true"),
-			Map.entry("logging.level.org.unccd.cst", "INFO"));
+			Map.entry("spring.thymeleaf.cache", "true"), Map.entry("logging.level.org.unccd.cst", "INFO"));
 
 	private ConsoleDefaults() {
 	}

@@ -209,7 +209,7 @@ class ConsolePages {
 
 	@PostMapping("/launch")
 	String launch(@RequestParam(defaultValue = "") String asOf,
-			@RequestParam(name = "lang", required = false) List<String> languages,
+			@RequestParam(name = "languages", required = false) List<String> languages,
 			@RequestParam(defaultValue = "false") boolean force, Principal user, HttpServletRequest request,
 			Model model) throws IOException {
 		LocalDate day = null;

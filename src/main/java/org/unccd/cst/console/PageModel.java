@@ -43,8 +43,16 @@ class PageModel {
 			.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 			.withZone(java.time.ZoneOffset.UTC);
 
+		private static final java.time.format.DateTimeFormatter LOCAL = java.time.format.DateTimeFormatter
+			.ofPattern("yyyy-MM-dd HH:mm:ss");
+
 		public String of(java.time.Instant instant) {
 			return (instant != null) ? FORMAT.format(instant) : "";
+		}
+
+		/** A time the job database records, in the server's time zone, to the second. */
+		public String local(java.time.LocalDateTime time) {
+			return (time != null) ? LOCAL.format(time) : "";
 		}
 
 	}

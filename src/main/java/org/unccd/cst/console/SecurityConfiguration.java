@@ -64,7 +64,8 @@ class SecurityConfiguration {
 						"Sign in with HTTP Basic or the console's session.")))
 			// a script that signs in with HTTP Basic sends no cookie a forged form could
 			// use
-			.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(
+					(request) -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
 			.exceptionHandling((errors) -> errors
 				.authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
 						"Sign in with HTTP Basic or the console's session."))

@@ -99,6 +99,13 @@ public class ReportRunner {
 			// a completed (or abandoned) instance with these parameters: the next
 			// generation is a new run
 		}
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			long committed = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+			return new Result(false, 0,
+					List.of("The run was stopped at a chunk boundary, " + committed
+							+ " rows committed; nothing was published and the previous set, if any, is unchanged. "
+							+ "Run it again with the same parameters (or restart it) to resume where it stopped."));
+		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			List<String> messages = new ArrayList<>();
 			for (Throwable failure : execution.getAllFailureExceptions()) {

@@ -10,15 +10,12 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The handle of a run whose job runs in {@code context}. */
 final class ContextRunHandle implements RunHandle {
-
-	private final JobOperator operator;
 
 	private final JobRepository repository;
 
@@ -31,12 +28,19 @@ final class ContextRunHandle implements RunHandle {
 	private volatile Progress finished;
 
 	ContextRunHandle(ConfigurableApplicationContext context) {
-		this.operator = context.getBean(JobOperator.class);
 		this.repository = context.getBean(JobRepository.class);
 		this.jobName = context.getBean(Job.class).getName();
 		this.reader = context.getBean(IngestRowReader.class);
 	}
 
+	/**
+	 * Marks the running execution STOPPING in the job repository: at its next chunk
+	 * boundary the step commits its chunk, sees the mark and ends STOPPED, with its
+	 * reader's position saved in that same commit. {@code JobOperator.stop} is not used:
+	 * it also writes the step execution as it read it, which can put an older reader
+	 * position over the one the step has just committed, and a restart would then read
+	 * rows twice.
+	 */
 	@Override
 	public boolean stop() {
 		if (this.finished != null) {
@@ -44,11 +48,10 @@ final class ContextRunHandle implements RunHandle {
 		}
 		boolean stopped = false;
 		for (JobExecution execution : this.repository.findRunningJobExecutions(this.jobName)) {
-			try {
-				stopped |= this.operator.stop(execution);
-			}
-			catch (Exception ex) {
-				// it ended meanwhile
+			if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING) {
+				execution.setStatus(BatchStatus.STOPPING);
+				this.repository.update(execution);
+				stopped = true;
 			}
 		}
 		return stopped;
