@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,8 +28,11 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class TaggedPdf {
 
-	/** One structure element: its type, its own text, its attributes and its children. */
-	public record Node(String type, String text, String alt, String lang, String id, String scope,
+	/**
+	 * One structure element: its type, its own text, its attributes, the ID of the
+	 * element it refers to ({@code Ref}) and its children.
+	 */
+	public record Node(String type, String text, String alt, String lang, String id, String scope, String ref,
 			List<Node> children) {
 
 		/** This element's text and its descendants', in reading order. */
@@ -120,7 +124,7 @@ public final class TaggedPdf {
 			}
 			boolean marked = document.getDocumentCatalog().getMarkInfo() != null
 					&& document.getDocumentCatalog().getMarkInfo().isMarked();
-			return new TaggedPdf(new Node("", "", null, null, null, null, kids), artifacts, marked);
+			return new TaggedPdf(new Node("", "", null, null, null, null, null, kids), artifacts, marked);
 		}
 	}
 
@@ -145,8 +149,13 @@ public final class TaggedPdf {
 			scope = attributes.getNameAsString(COSName.getPDFName("Scope"));
 		}
 		String id = element.getCOSObject().getString(COSName.ID);
+		String ref = null;
+		COSArray refs = element.getCOSObject().getCOSArray(COSName.getPDFName("Ref"));
+		if (refs != null && refs.getObject(0) instanceof COSDictionary referred) {
+			ref = referred.getString(COSName.ID);
+		}
 		return new Node(element.getStructureType(), text.toString(), element.getAlternateDescription(),
-				element.getLanguage(), id, scope, children);
+				element.getLanguage(), id, scope, ref, children);
 	}
 
 	private static String text(PDMarkedContent content) {

@@ -140,6 +140,33 @@ class TaggedStructureTests {
 		assertThat(flat(notes.get(0).text())).startsWith("1");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "ar", "zh" })
+	void eachFootnoteMarkIsAReferenceToItsNoteAtTheEndOfItsParagraph(String lang) throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1." + lang + ".pdf"));
+		Node document = pdf.root().children().get(0);
+		List<Node> notes = document.find("Note");
+		List<Node> references = document.find("Reference");
+		assertThat(notes).hasSizeGreaterThan(1);
+		assertThat(references).hasSameSizeAs(notes);
+		for (int i = 0; i < notes.size(); i++) {
+			String number = Integer.toString(i + 1);
+			assertThat(references.get(i).text()).isEqualTo(number);
+			assertThat(references.get(i).ref()).isEqualTo(notes.get(i).id());
+			// the note starts with its own mark (which Arabic text read back in visual
+			// order gives last)
+			assertThat(flat(notes.get(i).text())).matches("(" + number + "\\D.*|.*\\D" + number + ")");
+		}
+		List<Node> paragraphs = document.find((node) -> !node.children("Reference").isEmpty());
+		assertThat(paragraphs).hasSameSizeAs(notes).allSatisfy((paragraph) -> {
+			assertThat(paragraph.type()).isEqualTo("P");
+			// the paragraph's text, then its mark: the text does not end with the number
+			assertThat(paragraph.children()).extracting(Node::type).containsExactly("Reference");
+			assertThat(flat(paragraph.text())).isNotEmpty().doesNotEndWith(paragraph.children().get(0).text());
+			assertThat(paragraph.allText()).endsWith(paragraph.children().get(0).text());
+		});
+	}
+
 	@Test
 	void englishTextInTheArabicReportIsMarkedAsEnglishAndArabicTextIsNot() throws IOException {
 		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1.ar.pdf"));
