@@ -165,7 +165,9 @@ public final class TaggedPdf {
 				text.append(position.getUnicode());
 			}
 			else if (item instanceof PDMarkedContent inner) {
-				text.append(text(inner));
+				// what the text stands for, where it says (a hyphen added at a line
+				// break stands for nothing)
+				text.append((inner.getActualText() != null) ? inner.getActualText() : text(inner));
 			}
 		}
 		return text.toString();

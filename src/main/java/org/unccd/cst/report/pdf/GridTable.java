@@ -145,7 +145,7 @@ final class GridTable {
 		else {
 			Tagging.begin(canvas, Tagging.child(table(), Tagging.CAPTION));
 		}
-		go(column, false);
+		draw(column, canvas);
 		Tagging.end(canvas);
 		return column.getYLine() - 6;
 	}
@@ -190,7 +190,7 @@ final class GridTable {
 				if (tr == null && !repeated) {
 					Tagging.begin(canvas, Tagging.child(this.parent, block.type()));
 				}
-				go(column, false);
+				draw(column, canvas);
 				if (tr == null && !repeated) {
 					Tagging.end(canvas);
 				}
@@ -277,6 +277,17 @@ final class GridTable {
 		column.setSimpleColumn(0, 0, width, start);
 		go(column, true);
 		return top - column.getYLine();
+	}
+
+	/**
+	 * Sets the column's text on {@code canvas}, a hyphen added at a line break marked as
+	 * such ({@link MarkedText}).
+	 */
+	private static void draw(ColumnText column, PdfContentByte canvas) {
+		MarkedText text = MarkedText.plain(canvas.getPdfWriter());
+		column.setCanvas(text);
+		go(column, false);
+		canvas.add(text);
 	}
 
 	private static void go(ColumnText column, boolean simulate) {

@@ -7,27 +7,38 @@ import java.util.Deque;
 
 import org.openpdf.text.pdf.PdfArray;
 import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfObject;
+import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfTextArray;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * The canvas a column of text is set on, which marks what OpenPDF's one text object per
- * column cannot: the footnote marks inside a paragraph.
+ * column cannot: the hyphen that {@link WordBreaks} adds where it breaks a word, and the
+ * footnote marks inside a paragraph.
  * <p>
  * {@code ColumnText} writes a column's lines into a duplicate of its canvas, one run of
- * text at a time; this canvas's duplicates see each run as it is written. A canvas for an
- * element marks the text as the element's content inside the text object, and a raised
- * run of it, a footnote's mark, as a {@code Reference} of its own (with {@code Ref} to
- * its {@code Note}), between the paragraph's text before and after it.
+ * text at a time; this canvas's duplicates see each run as it is written. The added
+ * hyphen, laid out as the soft hyphen U+00AD, is drawn as "-" inside a {@code Span} whose
+ * {@code ActualText} is empty, so that the text read back (by a screen reader, or copied)
+ * gives the word whole while the page shows the hyphen. A canvas for an element marks the
+ * text as the element's content inside the text object, and a raised run of it, a
+ * footnote's mark, as a {@code Reference} of its own (with {@code Ref} to its
+ * {@code Note}), between the paragraph's text before and after it.
  * <p>
  * After {@code ColumnText.go} the canvas holds what the column drew: add it to the page's
  * content.
  */
 final class MarkedText extends PdfContentByte {
+
+	/** How {@link WordBreaks} lays out the hyphen it adds: drawn as {@link #HYPHEN}. */
+	static final char ADDED_HYPHEN = '\u00AD';
+
+	static final String HYPHEN = "-";
 
 	static final PdfName REFERENCE = new PdfName("Reference");
 
@@ -90,13 +101,13 @@ final class MarkedText extends PdfContentByte {
 			if (reference != null) {
 				close();
 				beginMarkedContentSequence(reference);
-				super.showText(text);
+				showHyphenated(text);
 				endMarkedContentSequence();
 				this.content.write(this.writer, reference);
 			}
 			else {
 				open();
-				super.showText(text);
+				showHyphenated(text);
 			}
 		}
 		finally {
@@ -110,6 +121,25 @@ final class MarkedText extends PdfContentByte {
 			open();
 		}
 		super.showText(text);
+	}
+
+	/** Shows {@code text}, each added hyphen as "-" that reads as nothing. */
+	private void showHyphenated(String text) {
+		int from = 0;
+		for (int at = text.indexOf(ADDED_HYPHEN); at >= 0; at = text.indexOf(ADDED_HYPHEN, from)) {
+			if (at > from) {
+				super.showText(text.substring(from, at));
+			}
+			PdfDictionary actual = new PdfDictionary();
+			actual.put(PdfName.ACTUALTEXT, new PdfString("", PdfString.TEXT_UNICODE));
+			beginMarkedContentSequence(PdfName.SPAN, actual, true);
+			super.showText(HYPHEN);
+			endMarkedContentSequence();
+			from = at + 1;
+		}
+		if (from < text.length()) {
+			super.showText(text.substring(from));
+		}
 	}
 
 	private void open() {
