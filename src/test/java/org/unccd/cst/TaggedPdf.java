@@ -66,16 +66,31 @@ public final class TaggedPdf {
 
 	}
 
+	/** A run of text marked in the page content as being in another language. */
+	public record Passage(String lang, String text) {
+	}
+
 	private final Node root;
 
 	private final List<String> artifacts;
 
+	private final List<Passage> passages;
+
 	private final boolean marked;
 
-	private TaggedPdf(Node root, List<String> artifacts, boolean marked) {
+	private TaggedPdf(Node root, List<String> artifacts, List<Passage> passages, boolean marked) {
 		this.root = root;
 		this.artifacts = artifacts;
+		this.passages = passages;
 		this.marked = marked;
+	}
+
+	/**
+	 * The runs of text inside an element's content that say their own language (a
+	 * {@code Span} with {@code Lang}), in the order of the pages' content.
+	 */
+	public List<Passage> passages() {
+		return this.passages;
 	}
 
 	/** The structure tree's root, whose children are the tree root's kids. */
@@ -97,6 +112,7 @@ public final class TaggedPdf {
 		try (PDDocument document = Loader.loadPDF(file.toFile())) {
 			Map<PDPage, Map<Integer, String>> texts = new HashMap<>();
 			List<String> artifacts = new ArrayList<>();
+			List<Passage> passages = new ArrayList<>();
 			for (PDPage page : document.getPages()) {
 				PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
 				extractor.processPage(page);
@@ -108,6 +124,7 @@ public final class TaggedPdf {
 					}
 					else if (content.getMCID() >= 0) {
 						byId.merge(content.getMCID(), text(content), String::concat);
+						passages(content, passages);
 					}
 				}
 				texts.put(page, byId);
@@ -124,7 +141,7 @@ public final class TaggedPdf {
 			}
 			boolean marked = document.getDocumentCatalog().getMarkInfo() != null
 					&& document.getDocumentCatalog().getMarkInfo().isMarked();
-			return new TaggedPdf(new Node("", "", null, null, null, null, null, kids), artifacts, marked);
+			return new TaggedPdf(new Node("", "", null, null, null, null, null, kids), artifacts, passages, marked);
 		}
 	}
 
@@ -156,6 +173,18 @@ public final class TaggedPdf {
 		}
 		return new Node(element.getStructureType(), text.toString(), element.getAlternateDescription(),
 				element.getLanguage(), id, scope, ref, children);
+	}
+
+	private static void passages(PDMarkedContent content, List<Passage> passages) {
+		for (Object item : content.getContents()) {
+			if (item instanceof PDMarkedContent inner) {
+				String lang = (inner.getProperties() != null) ? inner.getProperties().getString(COSName.LANG) : null;
+				if (lang != null) {
+					passages.add(new Passage(lang, text(inner)));
+				}
+				passages(inner, passages);
+			}
+		}
 	}
 
 	private static String text(PDMarkedContent content) {

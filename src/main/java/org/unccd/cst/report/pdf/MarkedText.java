@@ -1,5 +1,6 @@
 package org.unccd.cst.report.pdf;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -28,7 +29,8 @@ import org.openpdf.text.pdf.PdfWriter;
  * gives the word whole while the page shows the hyphen. A canvas for an element marks the
  * text as the element's content inside the text object, and a raised run of it, a
  * footnote's mark, as a {@code Reference} of its own (with {@code Ref} to its
- * {@code Note}), between the paragraph's text before and after it.
+ * {@code Note}), between the paragraph's text before and after it. A run of text quoted
+ * in another language ({@link Quoted}) is a {@code Span} with its {@code Lang}.
  * <p>
  * After {@code ColumnText.go} the canvas holds what the column drew: add it to the page's
  * content.
@@ -50,6 +52,9 @@ final class MarkedText extends PdfContentByte {
 	private boolean open;
 
 	private boolean raised;
+
+	/** The language of the run being set when not the element's. */
+	private String lang;
 
 	private int showing;
 
@@ -89,6 +94,21 @@ final class MarkedText extends PdfContentByte {
 		this.raised = rise != 0;
 	}
 
+	/**
+	 * A text quoted in another language ({@link Quoted}) is set in a colour that says so.
+	 */
+	@Override
+	public void setColorFill(Color color) {
+		super.setColorFill(color);
+		this.lang = Quoted.language(color);
+	}
+
+	@Override
+	public void resetRGBColorFill() {
+		super.resetRGBColorFill();
+		this.lang = null;
+	}
+
 	@Override
 	public void showText(String text) {
 		if (this.showing > 0) {
@@ -104,6 +124,14 @@ final class MarkedText extends PdfContentByte {
 				showHyphenated(text);
 				endMarkedContentSequence();
 				this.content.write(this.writer, reference);
+			}
+			else if (this.lang != null) {
+				open();
+				PdfDictionary language = new PdfDictionary();
+				language.put(PdfName.LANG, new PdfString(this.lang));
+				beginMarkedContentSequence(PdfName.SPAN, language, true);
+				showHyphenated(text);
+				endMarkedContentSequence();
 			}
 			else {
 				open();
