@@ -40,9 +40,9 @@ final class MarkedText extends PdfContentByte {
 	/** How {@link WordBreaks} lays out the hyphen it adds: drawn as {@link #HYPHEN}. */
 	static final char ADDED_HYPHEN = '\u00AD';
 
-	static final String HYPHEN = "-";
+	private static final String HYPHEN = "-";
 
-	static final PdfName REFERENCE = new PdfName("Reference");
+	private static final PdfName REFERENCE = new PdfName("Reference");
 
 	private static final PdfName REF = new PdfName("Ref");
 
