@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -88,6 +90,33 @@ public final class ReportFiles {
 		try (PDDocument document = Loader.loadPDF(file.toFile())) {
 			return new PDFTextStripper().getText(document);
 		}
+	}
+
+	/**
+	 * The text as the pages show it, line by line: a hyphen added where a word breaks at
+	 * the end of a line is there, though what the text says in its place
+	 * ({@code ActualText}), which {@link #pdfText} gives, is nothing.
+	 */
+	public static String shownText(Path file) throws IOException {
+		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+			return shownText(document);
+		}
+	}
+
+	public static String shownText(PDDocument document) throws IOException {
+		PDFTextStripper stripper = new PDFTextStripper() {
+
+			@Override
+			public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+				COSDictionary shown = (properties != null) ? new COSDictionary(properties) : null;
+				if (shown != null) {
+					shown.removeItem(COSName.ACTUAL_TEXT);
+				}
+				super.beginMarkedContentSequence(tag, shown);
+			}
+
+		};
+		return stripper.getText(document);
 	}
 
 	/** The names of the fonts of every page that are not embedded. */

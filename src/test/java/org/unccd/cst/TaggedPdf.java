@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,8 +28,11 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class TaggedPdf {
 
-	/** One structure element: its type, its own text, its attributes and its children. */
-	public record Node(String type, String text, String alt, String lang, String id, String scope,
+	/**
+	 * One structure element: its type, its own text, its attributes, the ID of the
+	 * element it refers to ({@code Ref}) and its children.
+	 */
+	public record Node(String type, String text, String alt, String lang, String id, String scope, String ref,
 			List<Node> children) {
 
 		/** This element's text and its descendants', in reading order. */
@@ -62,16 +66,31 @@ public final class TaggedPdf {
 
 	}
 
+	/** A run of text marked in the page content as being in another language. */
+	public record Passage(String lang, String text) {
+	}
+
 	private final Node root;
 
 	private final List<String> artifacts;
 
+	private final List<Passage> passages;
+
 	private final boolean marked;
 
-	private TaggedPdf(Node root, List<String> artifacts, boolean marked) {
+	private TaggedPdf(Node root, List<String> artifacts, List<Passage> passages, boolean marked) {
 		this.root = root;
 		this.artifacts = artifacts;
+		this.passages = passages;
 		this.marked = marked;
+	}
+
+	/**
+	 * The runs of text inside an element's content that say their own language (a
+	 * {@code Span} with {@code Lang}), in the order of the pages' content.
+	 */
+	public List<Passage> passages() {
+		return this.passages;
 	}
 
 	/** The structure tree's root, whose children are the tree root's kids. */
@@ -93,6 +112,7 @@ public final class TaggedPdf {
 		try (PDDocument document = Loader.loadPDF(file.toFile())) {
 			Map<PDPage, Map<Integer, String>> texts = new HashMap<>();
 			List<String> artifacts = new ArrayList<>();
+			List<Passage> passages = new ArrayList<>();
 			for (PDPage page : document.getPages()) {
 				PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
 				extractor.processPage(page);
@@ -104,6 +124,7 @@ public final class TaggedPdf {
 					}
 					else if (content.getMCID() >= 0) {
 						byId.merge(content.getMCID(), text(content), String::concat);
+						passages(content, passages);
 					}
 				}
 				texts.put(page, byId);
@@ -120,7 +141,7 @@ public final class TaggedPdf {
 			}
 			boolean marked = document.getDocumentCatalog().getMarkInfo() != null
 					&& document.getDocumentCatalog().getMarkInfo().isMarked();
-			return new TaggedPdf(new Node("", "", null, null, null, null, kids), artifacts, marked);
+			return new TaggedPdf(new Node("", "", null, null, null, null, null, kids), artifacts, passages, marked);
 		}
 	}
 
@@ -145,8 +166,25 @@ public final class TaggedPdf {
 			scope = attributes.getNameAsString(COSName.getPDFName("Scope"));
 		}
 		String id = element.getCOSObject().getString(COSName.ID);
+		String ref = null;
+		COSArray refs = element.getCOSObject().getCOSArray(COSName.getPDFName("Ref"));
+		if (refs != null && refs.getObject(0) instanceof COSDictionary referred) {
+			ref = referred.getString(COSName.ID);
+		}
 		return new Node(element.getStructureType(), text.toString(), element.getAlternateDescription(),
-				element.getLanguage(), id, scope, children);
+				element.getLanguage(), id, scope, ref, children);
+	}
+
+	private static void passages(PDMarkedContent content, List<Passage> passages) {
+		for (Object item : content.getContents()) {
+			if (item instanceof PDMarkedContent inner) {
+				String lang = (inner.getProperties() != null) ? inner.getProperties().getString(COSName.LANG) : null;
+				if (lang != null) {
+					passages.add(new Passage(lang, text(inner)));
+				}
+				passages(inner, passages);
+			}
+		}
 	}
 
 	private static String text(PDMarkedContent content) {
@@ -156,7 +194,9 @@ public final class TaggedPdf {
 				text.append(position.getUnicode());
 			}
 			else if (item instanceof PDMarkedContent inner) {
-				text.append(text(inner));
+				// what the text stands for, where it says (a hyphen added at a line
+				// break stands for nothing)
+				text.append((inner.getActualText() != null) ? inner.getActualText() : text(inner));
 			}
 		}
 		return text.toString();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unccd.cst.ReportFiles;
+import org.unccd.cst.TaggedPdf;
 import org.unccd.cst.model.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +147,49 @@ class ReportReadBackTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void aTableThatRunsOntoAnotherPageSaysSoAtTheTopOfThatPage(@TempDir Path dir) throws IOException {
+		GeneratedProgramme.write(21, dir.resolve("input"));
+		CommandLineRun run = CommandLineRun.of("--input=" + dir.resolve("input"), "--output=" + dir.resolve("out"),
+				"--as-of=2029-06-30", "--lang=" + String.join(",", LANGUAGES));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		for (String lang : LANGUAGES) {
+			Messages m = Messages.of(lang);
+			List<String> continued = new ArrayList<>();
+			try (var files = Files.list(dir.resolve("out/GEN21"))) {
+				for (Path pdf : files.filter((f) -> f.toString().endsWith("." + lang + ".pdf")).sorted().toList()) {
+					TaggedPdf tagged = TaggedPdf.read(pdf);
+					// the caption in the structure is the table's, once
+					assertThat(tagged.root().find("Caption")).extracting((caption) -> letters(caption.text()))
+						.containsExactly(letters(m.get("table", 1)), letters(m.get("table", 2)));
+					// on the pages it runs onto, a line of its own says it is continued
+					List<String> lines = ReportFiles.popplerLayout(pdf)
+						.lines()
+						.map(ReportReadBackTests::letters)
+						.toList();
+					for (int table = 1; table <= 2; table++) {
+						if (lines.contains(letters(m.get("table.continued", table)))) {
+							continued.add(pdf.getFileName() + " " + table);
+						}
+					}
+				}
+			}
+			assertThat(continued).as(lang).isNotEmpty();
+		}
+	}
+
+	/**
+	 * The characters of a text but for spaces and direction marks, in code point order:
+	 * the same whichever order a right-to-left line is read back in.
+	 */
+	private static String letters(String text) {
+		int[] sorted = text.codePoints()
+			.filter((c) -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0x200E && c != 0x200F)
+			.sorted()
+			.toArray();
+		return new String(sorted, 0, sorted.length);
 	}
 
 	@Test

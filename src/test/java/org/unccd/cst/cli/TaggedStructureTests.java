@@ -1,9 +1,11 @@
 package org.unccd.cst.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +142,33 @@ class TaggedStructureTests {
 		assertThat(flat(notes.get(0).text())).startsWith("1");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "ar", "zh" })
+	void eachFootnoteMarkIsAReferenceToItsNoteAtTheEndOfItsParagraph(String lang) throws IOException {
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1." + lang + ".pdf"));
+		Node document = pdf.root().children().get(0);
+		List<Node> notes = document.find("Note");
+		List<Node> references = document.find("Reference");
+		assertThat(notes).hasSizeGreaterThan(1);
+		assertThat(references).hasSameSizeAs(notes);
+		for (int i = 0; i < notes.size(); i++) {
+			String number = Integer.toString(i + 1);
+			assertThat(references.get(i).text()).isEqualTo(number);
+			assertThat(references.get(i).ref()).isEqualTo(notes.get(i).id());
+			// the note starts with its own mark (which Arabic text read back in visual
+			// order gives last)
+			assertThat(flat(notes.get(i).text())).matches("(" + number + "\\D.*|.*\\D" + number + ")");
+		}
+		List<Node> paragraphs = document.find((node) -> !node.children("Reference").isEmpty());
+		assertThat(paragraphs).hasSameSizeAs(notes).allSatisfy((paragraph) -> {
+			assertThat(paragraph.type()).isEqualTo("P");
+			// the paragraph's text, then its mark: the text does not end with the number
+			assertThat(paragraph.children()).extracting(Node::type).containsExactly("Reference");
+			assertThat(flat(paragraph.text())).isNotEmpty().doesNotEndWith(paragraph.children().get(0).text());
+			assertThat(paragraph.allText()).endsWith(paragraph.children().get(0).text());
+		});
+	}
+
 	@Test
 	void englishTextInTheArabicReportIsMarkedAsEnglishAndArabicTextIsNot() throws IOException {
 		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1.ar.pdf"));
@@ -169,6 +198,43 @@ class TaggedStructureTests {
 		}
 		// the embedded input gives its progress summaries in English only
 		assertThat(english).isGreaterThan(0);
+	}
+
+	@Test
+	void anEnglishTitleQuotedInAFrenchOrArabicSentenceIsMarkedAsEnglish(@TempDir Path dir) throws IOException {
+		Path input = dir.resolve("input");
+		try (var files = Files.walk(Path.of("input"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, input.resolve(Path.of("input").relativize(file).toString()));
+			}
+		}
+		// the work item O1.1 has no French or Arabic title: its English one stands in
+		// those reports' sentences
+		List<String> lines = new ArrayList<>(Files.readAllLines(input.resolve("programme.yaml")));
+		int item = lines.indexOf("      - code: O1.1");
+		String given = lines.get(item + 2).strip();
+		assertThat(given).startsWith("en: \"Advice on designing");
+		String english = given.substring(5, given.length() - 1);
+		assertThat(lines.get(item + 4).strip()).startsWith("ar:");
+		assertThat(lines.get(item + 6).strip()).startsWith("fr:");
+		lines.remove(item + 6);
+		lines.remove(item + 4);
+		Files.write(input.resolve("programme.yaml"), lines);
+		CommandLineRun run = CommandLineRun.of("--input=" + input, "--output=" + dir.resolve("out"),
+				"--as-of=2019-06-30", "--lang=en,fr,ar");
+		assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+		for (String lang : List.of("fr", "ar")) {
+			TaggedPdf pdf = TaggedPdf.read(dir.resolve("out/CST14/obj-1.1." + lang + ".pdf"));
+			assertThat(pdf.passages()).extracting(TaggedPdf.Passage::lang).as(lang).containsOnly("en");
+			// the title, in the introduction's mandate and in the progress paragraph
+			String quoted = pdf.passages().stream().map(TaggedPdf.Passage::text).collect(Collectors.joining());
+			assertThat(flat(quoted)).as(lang).isEqualTo(flat(english).repeat(2));
+			Node document = pdf.root().children().get(0);
+			assertThat(document.find((node) -> flat(node.text()).contains(flat(english).substring(0, 20)))).as(lang)
+				.hasSize(2)
+				.allSatisfy((paragraph) -> assertThat(paragraph.lang()).isNull());
+		}
+		assertThat(TaggedPdf.read(dir.resolve("out/CST14/obj-1.1.en.pdf")).passages()).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -84,7 +84,7 @@ final class Chapters {
 		this.layout.heading(0);
 		String covered = coveredItems().stream()
 			.filter((item) -> this.report.covers().contains(item.code()))
-			.map((item) -> item.code() + " " + this.layout.data(item.title().in(this.messages.lang())))
+			.map((item) -> item.code() + " " + this.layout.data(item.title()))
 			.collect(Collectors.joining("; "));
 		this.layout.numbered(m.get("intro.mandate", this.programme.source(),
 				this.programme.title().in(this.messages.lang()), covered));
@@ -105,9 +105,8 @@ final class Chapters {
 			.collect(Collectors.toMap(Summary.WorkItemStatus::code, (w) -> w));
 		for (WorkItem item : coveredItems()) {
 			Summary.WorkItemStatus status = items.get(item.code());
-			this.layout
-				.numbered(m.get("progress.item", item.code(), this.layout.data(item.title().in(this.messages.lang())),
-						m.status(status.status()), m.percent(status.percent())));
+			this.layout.numbered(m.get("progress.item", item.code(), this.layout.data(item.title()),
+					m.status(status.status()), m.percent(status.percent())));
 		}
 		int table = ++this.tables;
 		this.layout.numbered(m.get("progress.outcomes", table));

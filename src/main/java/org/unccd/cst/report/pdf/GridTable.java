@@ -34,6 +34,8 @@ final class GridTable {
 
 	private Phrase caption;
 
+	private Phrase continued;
+
 	private final List<GridRow> header = new ArrayList<>();
 
 	private final List<GridRow> body = new ArrayList<>();
@@ -60,8 +62,13 @@ final class GridTable {
 		return new GridTable(widths, false, parent);
 	}
 
-	GridTable caption(Phrase caption) {
+	/**
+	 * The caption, and what it reads at the top of a later page the table runs onto
+	 * ("Table 2 (continued)").
+	 */
+	GridTable caption(Phrase caption, Phrase continued) {
 		this.caption = caption;
+		this.continued = continued;
 		return this;
 	}
 
@@ -107,9 +114,14 @@ final class GridTable {
 		return this.caption != null;
 	}
 
-	/** The height of the caption in a column {@code width} wide. */
+	/** The height of the caption, first or continued, in a column {@code width} wide. */
 	float captionHeight(float width, int runDirection) {
-		return (this.caption != null) ? height(column(null, runDirection), captionParagraph(), width) + 6 : 0;
+		if (this.caption == null) {
+			return 0;
+		}
+		float first = height(column(null, runDirection), captionParagraph(false), width);
+		float again = height(column(null, runDirection), captionParagraph(true), width);
+		return Math.max(first, again) + 6;
 	}
 
 	/** The height of a row across {@code width}. */
@@ -130,14 +142,14 @@ final class GridTable {
 
 	/**
 	 * Draws the caption from {@code top}; {@code repeated} draws it again on a later
-	 * page, as an artifact. Returns the y below it.
+	 * page, as an artifact that says the table is continued. Returns the y below it.
 	 */
 	float drawCaption(PdfContentByte canvas, float left, float right, float top, int runDirection, boolean repeated) {
 		if (this.caption == null) {
 			return top;
 		}
 		ColumnText column = column(canvas, runDirection);
-		column.addElement(captionParagraph());
+		column.addElement(captionParagraph(repeated));
 		column.setSimpleColumn(left, 0, right, top);
 		if (repeated) {
 			Tagging.beginLayout(canvas);
@@ -145,7 +157,7 @@ final class GridTable {
 		else {
 			Tagging.begin(canvas, Tagging.child(table(), Tagging.CAPTION));
 		}
-		go(column, false);
+		draw(column, canvas);
 		Tagging.end(canvas);
 		return column.getYLine() - 6;
 	}
@@ -190,7 +202,7 @@ final class GridTable {
 				if (tr == null && !repeated) {
 					Tagging.begin(canvas, Tagging.child(this.parent, block.type()));
 				}
-				go(column, false);
+				draw(column, canvas);
 				if (tr == null && !repeated) {
 					Tagging.end(canvas);
 				}
@@ -242,8 +254,8 @@ final class GridTable {
 		return this.table;
 	}
 
-	private Paragraph captionParagraph() {
-		Paragraph paragraph = new Paragraph(this.caption);
+	private Paragraph captionParagraph(boolean repeated) {
+		Paragraph paragraph = new Paragraph((repeated && this.continued != null) ? this.continued : this.caption);
 		paragraph.setAlignment(Element.ALIGN_LEFT);
 		return paragraph;
 	}
@@ -277,6 +289,17 @@ final class GridTable {
 		column.setSimpleColumn(0, 0, width, start);
 		go(column, true);
 		return top - column.getYLine();
+	}
+
+	/**
+	 * Sets the column's text on {@code canvas}, a hyphen added at a line break marked as
+	 * such ({@link MarkedText}).
+	 */
+	private static void draw(ColumnText column, PdfContentByte canvas) {
+		MarkedText text = MarkedText.plain(canvas.getPdfWriter());
+		column.setCanvas(text);
+		go(column, false);
+		canvas.add(text);
 	}
 
 	private static void go(ColumnText column, boolean simulate) {

@@ -1,11 +1,14 @@
 package org.unccd.cst.report.pdf;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
+import org.openpdf.text.Image;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfStructureElement;
@@ -149,15 +152,17 @@ final class PageFlow {
 				needed = ownNotes;
 			}
 		}
+		// the marks of the element's notes, as the text reaches them
+		Deque<PdfStructureElement> marks = new ArrayDeque<>(notes.stream().map(Note::tag).toList());
 		// on a fresh page the element starts even if it is longer than a page
 		column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
-		int status = go(column, tag);
+		int status = go(column, element, tag, marks);
 		int emptyPages = 0;
 		while (ColumnText.hasMoreText(status)) {
 			newPage();
 			needed = notes.isEmpty() ? 0 : height(notes) + NOTE_GAP;
 			column.setSimpleColumn(left(), bottom() + needed, right(), this.y);
-			status = go(column, tag);
+			status = go(column, element, tag, marks);
 			// a part that cannot go on even an empty page would ask for pages forever
 			emptyPages = (column.getYLine() >= this.y) ? emptyPages + 1 : 0;
 			if (emptyPages > 1) {
@@ -207,7 +212,7 @@ final class PageFlow {
 		column.setSimpleColumn(left(), this.document.bottom() - 1, right(), top);
 		for (Note note : this.notesOnPage) {
 			column.addElement(note.element());
-			go(column, note.tag());
+			go(column, note.element(), note.tag(), new ArrayDeque<>());
 		}
 		this.notesOnPage.clear();
 		this.notesHeight = 0;
@@ -230,12 +235,24 @@ final class PageFlow {
 		return column;
 	}
 
-	/** Sets what fits of the column as (more of) the content of {@code tag}. */
-	private int go(ColumnText column, PdfStructureElement tag) {
+	/**
+	 * Sets what fits of the column as (more of) the content of {@code tag}: the text of a
+	 * paragraph with the marks of its notes as references to them ({@link MarkedText}), a
+	 * picture as a whole.
+	 */
+	private int go(ColumnText column, Element element, PdfStructureElement tag, Deque<PdfStructureElement> marks) {
 		PdfContentByte canvas = this.writer.getDirectContent();
-		Tagging.begin(canvas, tag);
+		if (element instanceof Image) {
+			column.setCanvas(canvas);
+			Tagging.begin(canvas, tag);
+			int status = go(column, false);
+			Tagging.end(canvas);
+			return status;
+		}
+		MarkedText text = MarkedText.of(this.writer, tag, marks);
+		column.setCanvas(text);
 		int status = go(column, false);
-		Tagging.end(canvas);
+		canvas.add(text);
 		return status;
 	}
 

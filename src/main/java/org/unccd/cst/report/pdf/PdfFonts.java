@@ -133,9 +133,21 @@ final class PdfFonts {
 		}
 		StringBuilder run = new StringBuilder();
 		Font current = null;
+		String quoted = null;
 		for (int i = 0; i < text.length();) {
 			int codePoint = text.codePointAt(i);
 			i += Character.charCount(codePoint);
+			if (codePoint == Quoted.START || codePoint == Quoted.END) {
+				// a quotation in another language starts or ends: a chunk of its own
+				if (current != null && !run.isEmpty()) {
+					phrase.add(chunk(run.toString(), current, quoted));
+					run.setLength(0);
+				}
+				int language = text.indexOf(Quoted.TEXT, i);
+				quoted = (codePoint == Quoted.START && language > 0) ? text.substring(i, language) : null;
+				i = (quoted != null) ? language + 1 : i;
+				continue;
+			}
 			Font font = null;
 			String chars = new String(Character.toChars(codePoint));
 			if (codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
@@ -166,20 +178,26 @@ final class PdfFonts {
 				}
 			}
 			if (current != null && font != current) {
-				phrase.add(chunk(run.toString(), current));
+				phrase.add(chunk(run.toString(), current, quoted));
 				run.setLength(0);
 			}
 			current = font;
 			run.append(chars);
 		}
 		if (current != null && !run.isEmpty()) {
-			phrase.add(chunk(run.toString(), current));
+			phrase.add(chunk(run.toString(), current, quoted));
 		}
 		return phrase;
 	}
 
-	private Chunk chunk(String text, Font font) {
-		Chunk chunk = new Chunk(text, font);
+	/** A chunk of text in {@code font}, quoted in {@code lang} when given. */
+	private Chunk chunk(String text, Font font, String lang) {
+		Font coloured = font;
+		if (lang != null) {
+			coloured = new Font(font);
+			coloured.setColor(Quoted.colour(lang));
+		}
+		Chunk chunk = new Chunk(text, coloured);
 		chunk.setSplitCharacter(this.breaks);
 		chunk.setHyphenation(this.breaks);
 		return chunk;

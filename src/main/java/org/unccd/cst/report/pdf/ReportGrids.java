@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.openpdf.text.Phrase;
+import org.unccd.cst.model.Messages;
 
 import static org.unccd.cst.report.pdf.ReportLayout.start;
 
@@ -38,10 +39,13 @@ final class ReportGrids {
 
 	/**
 	 * The caption and column labels, repeated at the top of every page the table runs
-	 * onto.
+	 * onto, where the caption says that the table is continued.
 	 */
 	void header(Grid grid, int number, String... labels) {
-		grid.table().caption(this.layout.fonts().phrase(this.layout.messages().get("table", number), 10, true));
+		Messages m = this.layout.messages();
+		grid.table()
+			.caption(this.layout.fonts().phrase(m.get("table", number), 10, true),
+					this.layout.fonts().phrase(m.get("table.continued", number), 10, true));
 		List<GridCell> cells = new ArrayList<>();
 		for (int i = 0; i < labels.length; i++) {
 			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(labels[i]), 9, true);

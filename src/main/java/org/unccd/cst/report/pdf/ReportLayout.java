@@ -14,6 +14,7 @@ import org.openpdf.text.pdf.PdfOutline;
 import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.model.Messages;
+import org.unccd.cst.model.Text;
 
 /**
  * The shared layout of a report's parts as they are written: the page flow and the
@@ -262,6 +263,18 @@ final class ReportLayout {
 			i += Character.charCount(c);
 		}
 		return text;
+	}
+
+	/**
+	 * A text of the data inside the report's sentences ({@link #data(String)}), marked as
+	 * quoted in its language where that is not the report's (an English title in a French
+	 * report).
+	 */
+	String data(Text text) {
+		String lang = this.messages.lang();
+		String shown = data(text.in(lang));
+		String in = text.languageIn(lang);
+		return (in.equals(lang) || shown.isEmpty()) ? shown : Quoted.in(in, shown);
 	}
 
 	static String destination(int section) {

@@ -29,8 +29,11 @@ import org.openpdf.text.SplitCharacter;
  */
 final class WordBreaks implements SplitCharacter, HyphenationEvent {
 
-	/** The hyphen at the end of a broken line. */
-	static final String HYPHEN = "-";
+	/**
+	 * The hyphen at the end of a broken line, laid out as a soft hyphen: it has the width
+	 * of "-", and {@link MarkedText} draws it as "-" that a reader does not hear.
+	 */
+	static final String HYPHEN = String.valueOf(MarkedText.ADDED_HYPHEN);
 
 	/** The longest word whose points are kept for the next time it is set. */
 	private static final int LONGEST_KEPT = 200;

@@ -13,6 +13,7 @@ import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.pdf.PdfWriter;
+import org.unccd.cst.ReportFiles;
 import org.unccd.cst.TaggedPdf;
 import org.unccd.cst.TaggedPdf.Node;
 
@@ -31,7 +32,7 @@ class GridTableTests {
 		Path file = dir.resolve("table.pdf");
 		Files.write(file, document((fonts, tagging, flow) -> {
 			GridTable table = GridTable.data(new float[] { 1, 3 }, tagging.document());
-			table.caption(fonts.phrase("Table 7", 10, true));
+			table.caption(fonts.phrase("Table 7", 10, true), fonts.phrase("Table 7 (continued)", 10, true));
 			table.header(new GridRow(List.of(GridCell.of(fonts.phrase("Code", 9, true), Element.ALIGN_LEFT),
 					GridCell.of(fonts.phrase("Title", 9, true), Element.ALIGN_LEFT)), 0.5f, 0.5f));
 			for (int i = 1; i <= 120; i++) {
@@ -51,11 +52,17 @@ class GridTableTests {
 		for (int i = 1; i <= 120; i++) {
 			assertThat(codes.get(i - 1)).isEqualTo("R" + i);
 		}
-		// from the second page on, the caption and header stand again, for the eye only
+		assertThat(table.children("Caption").get(0).text()).isEqualTo("Table 7");
+		// from the second page on, the caption, saying the table is continued, and the
+		// header stand again, for the eye only
 		for (int page = 1; page < pdf.artifacts().size(); page++) {
-			assertThat(pdf.artifacts().get(page)).contains("Table 7", "Code", "Title");
+			assertThat(pdf.artifacts().get(page)).contains("Table 7 (continued)", "Code", "Title");
 		}
 		assertThat(pdf.artifacts().get(0)).doesNotContain("Table 7");
+		assertThat(ReportFiles.pdfText(file).lines().filter((line) -> line.startsWith("Table 7")))
+			.hasSize(pdf.artifacts().size())
+			.first()
+			.isEqualTo("Table 7");
 	}
 
 	@Test
