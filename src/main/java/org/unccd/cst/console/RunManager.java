@@ -83,6 +83,7 @@ public class RunManager implements DisposableBean {
 		this.settings = settings;
 		this.audit = audit;
 		this.clock = clock;
+		service.warmUp();
 	}
 
 	/** Launches a run, or says who keeps the folder busy. */

@@ -63,14 +63,23 @@ public final class WarmUp {
 
 	private final CountDownLatch json = new CountDownLatch(1);
 
+	private volatile boolean warm;
+
 	private final Thread thread;
 
 	private WarmUp() {
 		this.thread = Thread.ofPlatform().name("cst-warm-up").daemon().unstarted(this::run);
 	}
 
-	/** Starts the warm-up on a daemon thread. */
+	/**
+	 * Starts the warm-up on a daemon thread, unless one is under way or has already ended
+	 * well in this JVM (the console warms up as it starts; its runs need not again).
+	 */
 	public static void start() {
+		WarmUp earlier = current;
+		if (earlier != null && (earlier.warm || earlier.thread.isAlive())) {
+			return;
+		}
 		WarmUp warmUp = new WarmUp();
 		current = warmUp;
 		warmUp.thread.start();
@@ -115,6 +124,7 @@ public final class WarmUp {
 			}
 			workbook();
 			pdf();
+			this.warm = true;
 		}
 		catch (Throwable ex) {
 			// only the run's own work matters; it does whatever is left

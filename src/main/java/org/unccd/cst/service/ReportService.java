@@ -90,6 +90,14 @@ public class ReportService {
 		return new ReportService(this.application, all, this.clock, this.beans);
 	}
 
+	/**
+	 * Gets the libraries of the job ready on another thread, for a caller that keeps the
+	 * JVM (the console) and wants its first run as quick as the next.
+	 */
+	public void warmUp() {
+		WarmUp.start();
+	}
+
 	/** Runs a request to its end and says how it went. */
 	public RunOutcome run(RunRequest request, RunListener listener) {
 		try {
