@@ -34,6 +34,12 @@ public class PublishedFiles {
 	 * @param contentType its media type
 	 */
 	public record Download(Path path, String name, String sha256, long size, String contentType) {
+
+		/** The kind of file for a reader: its extension in capitals (PDF, XLSX, JSON, CSV). */
+		public String kind() {
+			return this.name.substring(this.name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+		}
+
 	}
 
 	private final Path output;

@@ -58,6 +58,12 @@ final class ConsoleServer implements AutoCloseable {
 
 	/** Starts a console on the folders, with the user {@code <role>} for every role. */
 	static ConsoleServer start(Path input, Path output, Path log, String... more) throws Exception {
+		return start(List.of(), input, output, log, more);
+	}
+
+	/** Starts a console with these JVM options (system properties) too. */
+	static ConsoleServer start(List<String> jvmOptions, Path input, Path output, Path log, String... more)
+			throws Exception {
 		ConsoleUsers users = new ConsoleUsers(ConsoleUsers.defaultFile(output));
 		for (Role role : Role.values()) {
 			users.add(role.id(), role, password(role).toCharArray());
@@ -68,7 +74,9 @@ final class ConsoleServer implements AutoCloseable {
 		args[2] = "--input=" + input;
 		args[3] = "--output=" + output;
 		System.arraycopy(more, 0, args, 4, more.length);
-		ChildJvm jvm = ChildJvm.start(List.of("-Xmx512m"), log, args);
+		List<String> options = new java.util.ArrayList<>(List.of("-Xmx512m"));
+		options.addAll(jvmOptions);
+		ChildJvm jvm = ChildJvm.start(options, log, args);
 		if (!jvm.awaitLog("Console serving", Duration.ofMinutes(2))) {
 			jvm.kill();
 			throw new IllegalStateException("the console did not start:\n" + jvm.log());
