@@ -12,10 +12,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.unccd.cst.history.RejectsFile;
-import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.history.SummaryDiff;
 import org.unccd.cst.model.Messages;
-import org.unccd.cst.service.ReportService;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -46,17 +44,13 @@ class ApiController {
 
 	private final PublishedFiles files;
 
-	private final ReportService service;
-
 	private final ConsoleSettings settings;
 
 	private final AuditLog audit;
 
-	ApiController(RunManager runs, PublishedFiles files, ReportService service, ConsoleSettings settings,
-			AuditLog audit) {
+	ApiController(RunManager runs, PublishedFiles files, ConsoleSettings settings, AuditLog audit) {
 		this.runs = runs;
 		this.files = files;
-		this.service = service;
 		this.settings = settings;
 		this.audit = audit;
 	}
@@ -75,25 +69,8 @@ class ApiController {
 	Map<String, Object> runs() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("runs", this.runs.all().stream().map(RunView::of).toList());
-		body.put("history", history());
+		body.put("history", this.runs.history().orElse(List.of()));
 		return body;
-	}
-
-	/** The runs the job database records, newest first; empty while a run holds it. */
-	private List<RunHistory.Run> history() {
-		if (this.runs.active().isPresent()) {
-			return List.of();
-		}
-		try {
-			return this.service.readHistory(this.settings.output())
-				.orElse(List.of())
-				.stream()
-				.map(this.settings::withoutPaths)
-				.toList();
-		}
-		catch (Exception ex) {
-			return List.of();
-		}
 	}
 
 	@PostMapping("/runs")

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +20,6 @@ import org.unccd.cst.model.Messages;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.schedule.ScheduleSettings;
-import org.unccd.cst.service.ReportService;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
@@ -49,19 +47,16 @@ class ConsolePages {
 
 	private final PublishedFiles files;
 
-	private final ReportService service;
-
 	private final ConsoleSettings settings;
 
 	private final AuditLog audit;
 
 	private final Environment environment;
 
-	ConsolePages(RunManager runs, PublishedFiles files, ReportService service, ConsoleSettings settings, AuditLog audit,
+	ConsolePages(RunManager runs, PublishedFiles files, ConsoleSettings settings, AuditLog audit,
 			Environment environment) {
 		this.runs = runs;
 		this.files = files;
-		this.service = service;
 		this.settings = settings;
 		this.audit = audit;
 		this.environment = environment;
@@ -139,20 +134,9 @@ class ConsolePages {
 					.filter((run) -> filter.equals("all")
 							|| (filter.equals("published") == (run.status() == ConsoleRun.Status.COMPLETED)))
 					.toList());
-		boolean busy = this.runs.active().isPresent();
-		List<RunHistory.Run> history = List.of();
-		if (!busy) {
-			try {
-				history = this.service.readHistory(this.settings.output())
-					.orElse(List.of())
-					.stream()
-					.map(this.settings::withoutPaths)
-					.toList();
-			}
-			catch (Exception ex) {
-				busy = true;
-			}
-		}
+		Optional<List<RunHistory.Run>> recorded = this.runs.history();
+		boolean busy = recorded.isEmpty();
+		List<RunHistory.Run> history = recorded.orElse(List.of());
 		model.addAttribute("historyBusy", busy);
 		model.addAttribute("history", history.stream().filter((run) -> switch (filter) {
 			case "published" -> run.result().startsWith("published");
@@ -190,7 +174,7 @@ class ConsolePages {
 	}
 
 	@PostMapping("/runs/{id}/restart")
-	String restart(@PathVariable long id, Principal user, HttpServletRequest request, Model model) throws IOException {
+	String restart(@PathVariable long id, Principal user, HttpServletRequest request) throws IOException {
 		try {
 			Optional<ConsoleRun> restarted = this.runs.restart(id, user.getName(), request.getRemoteAddr());
 			return "redirect:/runs/" + restarted.map(ConsoleRun::id).orElse(id);
@@ -271,19 +255,7 @@ class ConsolePages {
 		model.addAttribute("zone", schedule.zone().getId());
 		model.addAttribute("next", next);
 		model.addAttribute("here", this.settings.schedule());
-		List<RunHistory.Run> history = List.of();
-		if (this.runs.active().isEmpty()) {
-			try {
-				history = this.service.readHistory(this.settings.output())
-					.orElse(List.of())
-					.stream()
-					.map(this.settings::withoutPaths)
-					.toList();
-			}
-			catch (Exception ex) {
-				history = List.of();
-			}
-		}
+		List<RunHistory.Run> history = this.runs.history().orElse(List.of());
 		model.addAttribute("history", history.stream().limit(5).toList());
 		return "schedule";
 	}
@@ -296,10 +268,6 @@ class ConsolePages {
 		model.addAttribute("page", current);
 		model.addAttribute("more", events.size() > PAGE);
 		return "audit";
-	}
-
-	static String lower(String text) {
-		return text.toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.service.ReportService;
 import org.unccd.cst.service.RunOutcome;
@@ -161,6 +162,26 @@ public class RunManager implements DisposableBean {
 		}
 		Collections.reverse(all);
 		return all;
+	}
+
+	/**
+	 * The runs the job database records, newest first, without the server's folders;
+	 * empty when a run holds the database (it can be read when the run ends).
+	 */
+	public Optional<List<RunHistory.Run>> history() {
+		if (active().isPresent()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(this.service.readHistory(this.settings.output())
+				.orElse(List.of())
+				.stream()
+				.map(this.settings::withoutPaths)
+				.toList());
+		}
+		catch (Exception ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The run in progress, if any. */
