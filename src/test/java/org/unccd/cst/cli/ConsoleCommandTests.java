@@ -94,7 +94,7 @@ class ConsoleCommandTests {
 	void serveChecksItsOptionsAndFoldersBeforeStarting() throws Exception {
 		assertThat(run("", "--serve", "--port=70000").err()).contains("--port must be a number from 0 to 65535");
 		assertThat(run("", "--serve", "--port=x").code()).isEqualTo(2);
-		assertThat(run("", "--serve", "--lang=en").err()).contains("not --lang");
+		assertThat(run("", "--serve", "--as-of=2019-01-01").err()).contains("not --as-of");
 		Result noInput = run("", "--serve", "--input=" + this.dir.resolve("none"), "--output=" + this.dir);
 		assertThat(noInput.code()).isEqualTo(2);
 		assertThat(noInput.err()).contains("--input: no folder");
