@@ -64,6 +64,13 @@ final class DeliveryLog implements AutoCloseable {
 		}
 	}
 
+	/** Whether the H2 job database holds a delivery log, as earlier versions kept it. */
+	static boolean inJobDatabase(JdbcTemplate jobDatabase) {
+		Integer tables = jobDatabase.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+				+ "WHERE UPPER(TABLE_NAME) = 'DELIVERY_LOG' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
+		return tables != null && tables > 0;
+	}
+
 	/**
 	 * Moves the rows of a delivery log kept in the job database, as earlier versions did,
 	 * into this one, unless it has them already, then drops that table: what was sent
@@ -71,9 +78,7 @@ final class DeliveryLog implements AutoCloseable {
 	 * @return how many rows were moved
 	 */
 	synchronized int moveFrom(JdbcTemplate jobDatabase) {
-		Integer tables = jobDatabase.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-				+ "WHERE UPPER(TABLE_NAME) = 'DELIVERY_LOG' AND UPPER(TABLE_SCHEMA) = 'PUBLIC'", Integer.class);
-		if (tables == null || tables == 0) {
+		if (!inJobDatabase(jobDatabase)) {
 			return 0;
 		}
 		int moved = 0;

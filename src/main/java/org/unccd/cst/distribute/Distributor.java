@@ -74,9 +74,14 @@ public class Distributor {
 	 */
 	public static void moveLog(JdbcTemplate jobDatabase, DeliveryDatabase database, Path output)
 			throws IOException, SQLException {
+		if (!DeliveryLog.inJobDatabase(jobDatabase)) {
+			return;
+		}
 		Optional<OutputLock> lock = OutputLock.tryAcquire(output, OutputLock.DISTRIBUTION);
 		if (lock.isEmpty()) {
-			return;
+			throw new IOException(
+					"another distribution holds " + output.resolve(".cst-reports").resolve(OutputLock.DISTRIBUTION)
+							+ " (" + OutputLock.holder(output, OutputLock.DISTRIBUTION) + ")");
 		}
 		try (OutputLock held = lock.get(); DeliveryLog deliveries = DeliveryLog.open(database)) {
 			int moved = deliveries.moveFrom(jobDatabase);
@@ -177,11 +182,12 @@ public class Distributor {
 			for (Map.Entry<Parcel, String> failure : result.failed().entrySet()) {
 				Parcel parcel = failure.getKey();
 				int attempts = result.attempts().get(parcel);
+				String after = (attempts > 0) ? " after " + attempts + " attempts" : "";
 				out.println("  " + (result.interrupted() ? "INTERRUPTED" : "FAILED") + " to " + who(parcel.recipient())
-						+ " after " + attempts + " attempts: " + failure.getValue());
+						+ after + ": " + failure.getValue());
 				if (!result.interrupted()) {
-					err.println("cst-reports: the delivery to " + who(parcel.recipient()) + " failed after " + attempts
-							+ " attempts (" + failure.getValue()
+					err.println("cst-reports: the delivery to " + who(parcel.recipient()) + " failed" + after + " ("
+							+ failure.getValue()
 							+ "); it stays failed in the delivery log and is retried by the next --distribute");
 				}
 			}

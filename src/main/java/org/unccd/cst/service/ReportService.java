@@ -188,11 +188,21 @@ public class ReportService {
 			Distribution distribution = null;
 			if (request.distribute() && code.succeeded()) {
 				DeliveryDatabase database = deliveryDatabase(context.getEnvironment(), parameters.output());
-				if (database.ownFile()) {
-					Distributor.moveLog(context.getBean(JdbcTemplate.class), database, parameters.output());
+				try {
+					if (database.ownFile()) {
+						Distributor.moveLog(context.getBean(JdbcTemplate.class), database, parameters.output());
+					}
+					distribution = new Distribution(context.getBean(Distributor.class), parameters, programme.session(),
+							database);
 				}
-				distribution = new Distribution(context.getBean(Distributor.class), parameters, programme.session(),
-						database);
+				catch (Exception ex) {
+					// without the rows already sent, a distribution could send a set
+					// twice
+					listener.problem("the delivery log in the job database could not be moved to " + database.shown()
+							+ ": " + ReportRunner.rootMessage(ex) + "; the set in " + published
+							+ " stays published and nothing was mailed: run --distribute again");
+					code = ExitCode.DELIVERY_FAILED;
+				}
 			}
 			ExitCode exitCode = code;
 			SpringApplication.exit(context, exitCode::code);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
+import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.run.OutputFolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,6 +239,55 @@ class DistributionTests {
 					"(not tried: the distribution's deadline of 2 s passed); it stays failed in the delivery log");
 			assertThat(deliveryLog()).hasSize(20).allMatch((row) -> row.contains(" failed "));
 		}
+	}
+
+	@Test
+	void aSecondDistributionWaitsForTheFirstAndSendsEachSetOnce() throws Exception {
+		try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Map<String, Object> silent = new java.util.HashMap<>(mail(hung.getLocalPort()));
+			silent.put("cst.distribution.deadline", "4s");
+			java.util.concurrent.CompletableFuture<CommandLineRun> first = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> distribute(silent));
+			long until = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+			while (!mailing() && System.nanoTime() < until) {
+				Thread.sleep(20);
+			}
+
+			CommandLineRun second = distribute(mail(smtp.getSmtp().getPort()));
+
+			CommandLineRun firstRun = first.get(1, java.util.concurrent.TimeUnit.MINUTES);
+			assertThat(firstRun.exitCode()).as(firstRun.err()).isEqualTo(5);
+			assertThat(firstRun.out()).contains("Distribution: 0 sent, 0 already sent, 2 failed");
+			assertThat(second.exitCode()).as(second.err()).isEqualTo(3);
+			assertThat(second.out()).contains("are current",
+					"Another distribution of " + this.output + " is going on (pid " + ProcessHandle.current().pid(),
+					"waiting for it to end", "Distribution: 2 sent, 0 already sent, 0 failed");
+			assertThat(smtp.getReceivedMessages()).hasSize(2);
+		}
+	}
+
+	/** Whether a distribution holds its lock and no run holds the output folder. */
+	boolean mailing() throws IOException {
+		Optional<OutputLock> distribution = OutputLock.tryAcquire(this.output, OutputLock.DISTRIBUTION);
+		if (distribution.isPresent()) {
+			distribution.get().close();
+			return false;
+		}
+		Optional<OutputLock> run = OutputLock.tryAcquire(this.output);
+		run.ifPresent((held) -> {
+			try {
+				held.close();
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		return run.isPresent();
+	}
+
+	CommandLineRun distribute(Map<String, Object> properties) {
+		return CommandLineRun.with(properties, "--input=" + this.input, "--output=" + this.output,
+				"--as-of=" + TestInputs.AS_OF, "--lang=en,zh", "--distribute");
 	}
 
 	@Test
