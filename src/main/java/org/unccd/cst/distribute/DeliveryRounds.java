@@ -62,6 +62,13 @@ final class DeliveryRounds {
 	private boolean closed;
 
 	/**
+	 * Whether the distribution's thread was interrupted while it waited: it is told so
+	 * again once the log is written, as the embedded database closes its file under a
+	 * thread that writes while interrupted.
+	 */
+	private boolean interruptedWait;
+
+	/**
 	 * @param sender one attempt at a delivery: its error, or {@code null} when the server
 	 * took the message
 	 * @param onSent told of each delivery once its row is on disk
@@ -143,6 +150,10 @@ final class DeliveryRounds {
 		}
 		finally {
 			pool.shutdown();
+			if (this.interruptedWait) {
+				// the log is written: the caller may now see the interrupt
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -159,7 +170,7 @@ final class DeliveryRounds {
 				return Distributor.describe((ex.getCause() instanceof Exception cause) ? cause : ex);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+				this.interruptedWait = true;
 				return INTERRUPTED;
 			}
 		}
@@ -188,7 +199,7 @@ final class DeliveryRounds {
 			// the deadline passed, or an attempt failed: each is looked at on its own
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			this.interruptedWait = true;
 			return true;
 		}
 		return this.stopSignal.isDone();
@@ -206,7 +217,11 @@ final class DeliveryRounds {
 		catch (TimeoutException ex) {
 			return false;
 		}
-		catch (ExecutionException | InterruptedException ex) {
+		catch (InterruptedException ex) {
+			this.interruptedWait = true;
+			return true;
+		}
+		catch (ExecutionException ex) {
 			return true;
 		}
 	}
