@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender's address
  * @param attempts how many times a delivery is tried before it is logged as failed
  * @param backoff the wait after the first failed attempt, doubled after each further one
- * @param deadline how long one distribution may take in all: past it, no delivery is
- * tried again or started, and those left are logged as failed for the next run
+ * @param deadline how long one distribution may take in all, however many recipients:
+ * past it, no delivery is tried again or started, and those left are logged as failed for
+ * the next run
+ * @param parallel how many deliveries go at once
  */
 @ConfigurationProperties("cst.distribution")
 public record DistributionProperties(@DefaultValue("cst-reports@example.org") String from,
-		@DefaultValue("3") int attempts, @DefaultValue("5s") Duration backoff, @DefaultValue("5m") Duration deadline) {
+		@DefaultValue("3") int attempts, @DefaultValue("5s") Duration backoff, @DefaultValue("5m") Duration deadline,
+		@DefaultValue("4") int parallel) {
 
 }

@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.unccd.cst.ingest.CsvRecordWriter;
 import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.Manifest;
+import org.unccd.cst.publish.OutputLock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,9 +36,12 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --distribute}: after a successful run, sends each recipient of
  * {@code INPUT/distribution.csv} one email with the published reports and workbook in its
- * languages and formats, unless the delivery log says it already has that set. A delivery
- * is tried several times with a growing wait; one that still fails stays {@code failed}
- * in the log, is reported, and is tried again by the next {@code --distribute}.
+ * languages and formats, unless the delivery log says it already has that set. It runs
+ * after the run has let go of the output folder, under a lock of its own, so that a run
+ * on the folder need not wait for the mail, and two distributions never mail the same set
+ * at once. The deliveries go several at a time ({@link DeliveryRounds}); one that still
+ * fails stays {@code failed} in the log, is reported, and is tried again by the next
+ * {@code --distribute}.
  */
 @Component
 @EnableConfigurationProperties(DistributionProperties.class)
@@ -43,17 +49,17 @@ public class Distributor {
 
 	private static final Logger log = LoggerFactory.getLogger(Distributor.class);
 
-	private final JdbcTemplate jdbc;
+	private static final Duration LOCK_POLL = Duration.ofMillis(200);
 
-	private final ObjectProvider<JavaMailSender> mailSender;
+	private final JavaMailSender mailSender;
 
 	private final DistributionProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	Distributor(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, DistributionProperties properties) {
-		this.jdbc = jdbc;
-		this.mailSender = mailSender;
+	Distributor(ObjectProvider<JavaMailSender> mailSender, DistributionProperties properties) {
+		// resolved now: the distribution goes on after the run's context is closed
+		this.mailSender = mailSender.getIfAvailable();
 		this.properties = properties;
 	}
 
@@ -63,18 +69,78 @@ public class Distributor {
 	}
 
 	/**
-	 * Sends the published set of {@code session} to every recipient that does not have it
-	 * yet.
-	 * @param runCode the run's exit code, 0 or 3
-	 * @return 5 when a delivery failed; else 3 when the run rejected rows or a row of the
-	 * distribution list was rejected; else 0
+	 * Moves a delivery log that earlier versions kept in the job database into the log's
+	 * own database, while the run holds the output folder and its job database.
 	 */
-	public int distribute(RunParameters parameters, String session, int runCode, PrintStream out, PrintStream err)
-			throws IOException {
+	public static void moveLog(JdbcTemplate jobDatabase, DeliveryDatabase database, Path output)
+			throws IOException, SQLException {
+		if (!DeliveryLog.inJobDatabase(jobDatabase)) {
+			return;
+		}
+		Optional<OutputLock> lock = OutputLock.tryAcquire(output, OutputLock.DISTRIBUTION);
+		if (lock.isEmpty()) {
+			throw new IOException(
+					"another distribution holds " + output.resolve(".cst-reports").resolve(OutputLock.DISTRIBUTION)
+							+ " (" + OutputLock.holder(output, OutputLock.DISTRIBUTION) + ")");
+		}
+		try (OutputLock held = lock.get(); DeliveryLog deliveries = DeliveryLog.open(database)) {
+			int moved = deliveries.moveFrom(jobDatabase);
+			if (moved > 0) {
+				log.info("Moved {} rows of the delivery log from the job database to {}", moved, database.shown());
+			}
+		}
+	}
+
+	/**
+	 * Sends the published set of {@code session} to every recipient that does not have it
+	 * yet. The caller holds no lock of the output folder: this takes the distribution's.
+	 * @param runCode the run's exit code, 0 or 3
+	 * @return 5 when a delivery failed or was not made; else 3 when the run rejected rows
+	 * or a row of the distribution list was rejected; else 0
+	 */
+	public int distribute(RunParameters parameters, String session, int runCode, DeliveryDatabase database,
+			PrintStream out, PrintStream err) throws IOException, SQLException {
+		Instant deadline = this.clock.instant().plus(this.properties.deadline());
+		Optional<OutputLock> lock = awaitLock(parameters.output(), deadline, out);
+		if (lock.isEmpty()) {
+			err.println("cst-reports: another distribution of " + parameters.output() + " ("
+					+ OutputLock.holder(parameters.output(), OutputLock.DISTRIBUTION) + ") was still going on after "
+					+ this.properties.deadline().toSeconds() + " s (cst.distribution.deadline); the set in "
+					+ parameters.output().resolve(session)
+					+ " stays published, and the next --distribute sends it to those who do not have it");
+			return 5;
+		}
+		try (OutputLock held = lock.get(); DeliveryLog deliveries = DeliveryLog.open(database)) {
+			return distributeLocked(parameters, session, runCode, deliveries, deadline, out, err);
+		}
+	}
+
+	/** The distribution's lock, waited for until the deadline. */
+	private Optional<OutputLock> awaitLock(Path output, Instant deadline, PrintStream out) throws IOException {
+		Optional<OutputLock> lock = OutputLock.tryAcquire(output, OutputLock.DISTRIBUTION);
+		if (lock.isPresent()) {
+			return lock;
+		}
+		out.println("Another distribution of " + output + " is going on ("
+				+ OutputLock.holder(output, OutputLock.DISTRIBUTION) + "); waiting for it to end");
+		while (lock.isEmpty() && this.clock.instant().isBefore(deadline)) {
+			try {
+				Thread.sleep(LOCK_POLL);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+			lock = OutputLock.tryAcquire(output, OutputLock.DISTRIBUTION);
+		}
+		return lock;
+	}
+
+	private int distributeLocked(RunParameters parameters, String session, int runCode, DeliveryLog deliveries,
+			Instant deadline, PrintStream out, PrintStream err) throws IOException {
 		Path dir = parameters.output().resolve(session);
 		Manifest manifest = JsonFiles.read(dir.resolve(Manifest.FILE), Manifest.class);
 		DistributionList list = DistributionList.read(parameters.input());
-		DeliveryLog deliveries = new DeliveryLog(this.jdbc);
 		List<DistributionList.Reject> rejects = new ArrayList<>(list.rejects());
 		out.println("Distribution of " + dir + " (as of " + manifest.parameters().asOf() + ") to the "
 				+ list.recipients().size() + " recipients of " + parameters.input().resolve(DistributionList.FILE)
@@ -100,83 +166,64 @@ public class Distributor {
 			}
 			pending.add(parcel);
 		}
-		int sent = 0;
-		Map<Parcel, String> errors = new LinkedHashMap<>();
-		int attempts = Math.max(1, this.properties.attempts());
-		Duration wait = this.properties.backoff();
-		// each round tries every delivery still pending, so that a server that is down
-		// costs
-		// the same waits for one recipient as for a hundred
-		java.time.Instant deadline = this.clock.instant().plus(this.properties.deadline());
-		boolean late = false;
-		for (int attempt = 1; attempt <= attempts && !pending.isEmpty() && !late; attempt++) {
-			if (attempt > 1 && this.clock.instant().plus(wait).isAfter(deadline)) {
-				late = true;
-				break;
-			}
-			if (attempt > 1) {
-				log.info("{} deliveries failed; trying them again in {} ms", pending.size(), wait.toMillis());
-				try {
-					Thread.sleep(wait);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					attempts = attempt - 1;
-					break;
-				}
-				wait = wait.multipliedBy(2);
-			}
-			List<Parcel> failing = new ArrayList<>();
-			for (Parcel parcel : pending) {
-				if (this.clock.instant().isAfter(deadline)) {
-					// a hung server holds the run no longer than the deadline
-					late = true;
-					errors.putIfAbsent(parcel, "not tried: the distribution's deadline of "
-							+ this.properties.deadline().toSeconds() + " s passed");
-					failing.add(parcel);
-					continue;
-				}
-				String error = send(parcel, dir);
-				if (error == null) {
-					sent++;
-					errors.remove(parcel);
-					deliveries.record(parcel, DeliveryLog.SENT, attempt, this.clock.instant(), null);
-					out.println("  sent to " + who(parcel.recipient()) + ": " + String.join(", ", parcel.fileNames())
+		DeliveryRounds rounds = new DeliveryRounds(this.properties, deliveries, (parcel) -> send(parcel, dir),
+				(parcel) -> out
+					.println("  sent to " + who(parcel.recipient()) + ": " + String.join(", ", parcel.fileNames())
 							+ (parcel.missing().isEmpty() ? ""
 									: "; not produced in " + String.join(", ", parcel.missing()) + " (the set has "
-											+ String.join(", ", parcel.produced()) + "), said in the message"));
-				}
-				else {
-					log.warn("Attempt {} of {} to send to {} failed: {}", attempt, attempts, parcel.recipient().email(),
-							error);
-					errors.put(parcel, error);
-					failing.add(parcel);
+											+ String.join(", ", parcel.produced()) + "), said in the message")),
+				this.clock);
+		// SIGTERM while mailing: the deliveries end, and what became of each is recorded
+		// and said before the process exits
+		Thread stop = new Thread(() -> rounds.stop(Duration.ofSeconds(5)), "distribution-stop");
+		Runtime.getRuntime().addShutdownHook(stop);
+		try {
+			DeliveryRounds.Result result = rounds.run(pending, deadline);
+			for (Map.Entry<Parcel, String> failure : result.failed().entrySet()) {
+				Parcel parcel = failure.getKey();
+				int attempts = result.attempts().get(parcel);
+				String after = (attempts > 0) ? " after " + attempts + " attempts" : "";
+				out.println("  " + (result.interrupted() ? "INTERRUPTED" : "FAILED") + " to " + who(parcel.recipient())
+						+ after + ": " + failure.getValue());
+				if (!result.interrupted()) {
+					err.println("cst-reports: the delivery to " + who(parcel.recipient()) + " failed" + after + " ("
+							+ failure.getValue()
+							+ "); it stays failed in the delivery log and is retried by the next --distribute");
 				}
 			}
-			pending = failing;
+			int failed = result.failed().size();
+			if (result.interrupted()) {
+				err.println("cst-reports: stopped while mailing: the set in " + dir + " stays published; "
+						+ result.sent() + " deliveries were sent, " + failed
+						+ " were interrupted: they stay failed in the delivery log and the next --distribute "
+						+ "sends them");
+			}
+			rejects.sort(Comparator.comparingLong(DistributionList.Reject::line));
+			writeRejects(rejectsFile(parameters.output(), session), rejects);
+			for (DistributionList.Reject reject : rejects) {
+				err.println("cst-reports: " + reject.file() + ":" + reject.line() + ": "
+						+ (reject.column().isEmpty() ? "" : reject.column() + ": ") + reject.reason() + "; not sent");
+			}
+			out.println("Distribution" + (result.interrupted() ? " interrupted" : "") + ": " + result.sent() + " sent, "
+					+ already + " already sent, " + failed + (result.interrupted() ? " interrupted" : " failed") + ", "
+					+ rejects.size() + " rows of " + DistributionList.FILE + " rejected"
+					+ (rejects.isEmpty() ? "" : " (listed in " + rejectsFile(parameters.output(), session) + ")"));
+			if (failed > 0) {
+				return 5;
+			}
+			return (!rejects.isEmpty() || runCode == 3) ? 3 : runCode;
 		}
-		for (Parcel parcel : pending) {
-			String error = errors.get(parcel);
-			deliveries.record(parcel, DeliveryLog.FAILED, attempts, this.clock.instant(), error);
-			out.println("  FAILED to " + who(parcel.recipient()) + " after " + attempts + " attempts: " + error);
-			err.println("cst-reports: the delivery to " + who(parcel.recipient()) + " failed after " + attempts
-					+ " attempts (" + error
-					+ "); it stays failed in the delivery log and is retried by the next --distribute");
+		finally {
+			rounds.close();
+			if (!rounds.stopped()) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(stop);
+				}
+				catch (IllegalStateException shuttingDown) {
+					// the process is stopping: the hook runs
+				}
+			}
 		}
-		int failed = pending.size();
-		rejects.sort(Comparator.comparingLong(DistributionList.Reject::line));
-		writeRejects(rejectsFile(parameters.output(), session), rejects);
-		for (DistributionList.Reject reject : rejects) {
-			err.println("cst-reports: " + reject.file() + ":" + reject.line() + ": "
-					+ (reject.column().isEmpty() ? "" : reject.column() + ": ") + reject.reason() + "; not sent");
-		}
-		out.println("Distribution: " + sent + " sent, " + already + " already sent, " + failed + " failed, "
-				+ rejects.size() + " rows of " + DistributionList.FILE + " rejected"
-				+ (rejects.isEmpty() ? "" : " (listed in " + rejectsFile(parameters.output(), session) + ")"));
-		if (failed > 0) {
-			return 5;
-		}
-		return (!rejects.isEmpty() || runCode == 3) ? 3 : runCode;
 	}
 
 	private static String who(DistributionList.Recipient recipient) {
@@ -185,7 +232,7 @@ public class Distributor {
 
 	/** One attempt at a delivery: its error, or {@code null} when the server took it. */
 	private String send(Parcel parcel, Path dir) {
-		JavaMailSender sender = this.mailSender.getIfAvailable();
+		JavaMailSender sender = this.mailSender;
 		if (sender == null) {
 			return "no SMTP server is configured (spring.mail.host)";
 		}

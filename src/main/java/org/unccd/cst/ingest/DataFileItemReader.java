@@ -61,12 +61,21 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	/** The data files of an input folder in read order: CSV and XLSX, by name. */
 	public static List<Path> dataFiles(Path inputDir) {
+		return entries(inputDir).stream().filter(Files::isRegularFile).toList();
+	}
+
+	/**
+	 * What {@code progress/} holds under the name of a data file, by name: the data
+	 * files, and whatever is not a regular file (a folder, a pipe, a device), which is
+	 * reported, never read.
+	 */
+	static List<Path> entries(Path inputDir) {
 		Path folder = inputDir.resolve("progress");
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
 		try (Stream<Path> listing = Files.list(folder)) {
-			return listing.filter(Files::isRegularFile).filter(DataFileItemReader::isDataFile).sorted().toList();
+			return listing.filter(DataFileItemReader::isDataFile).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -82,7 +91,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.files = dataFiles(this.inputDir);
+		this.files = entries(this.inputDir);
 		this.totalBytes = 0;
 		for (Path file : this.files) {
 			this.totalBytes += size(file);
@@ -156,6 +165,9 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	}
 
 	private static long size(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return 0;
+		}
 		try {
 			return Files.size(file);
 		}
@@ -167,6 +179,15 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	private RecordSource openSource(Path file) throws IOException {
 		String label = this.inputDir.relativize(file).toString().replace('\\', '/');
 		String name = file.getFileName().toString();
+		String kind = FileKind.notRegular(file);
+		if (kind != null) {
+			if (this.tables.size() == DataTable.values().length) {
+				log.warn("{} is not a regular file ({}): not read, listed in rejects.csv", label, kind);
+			}
+			return new SingleProblemSource(new RawRecord(0, this.nextSourceId++, label, null, 0, null,
+					new RawRecord.Problem("", "", FileKind.reason(kind,
+							"save the data as a regular CSV or XLSX file in progress/, or move it out of progress/"))));
+		}
 		if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
 			return new XlsxRecordSource(file, label, () -> this.nextSourceId++, this.tables);
 		}

@@ -42,10 +42,19 @@ public class ProposalsLoader {
 			.execute("CREATE TABLE proposal (line BIGINT PRIMARY KEY, no VARCHAR(10000), submitter VARCHAR(10000), "
 					+ "submitter_type VARCHAR(20), topic VARCHAR(10000), topic_zh VARCHAR(10000), cluster VARCHAR(10))");
 		Path file = inputDir.resolve(FILE);
-		if (!Files.isRegularFile(file)) {
+		if (!FileKind.present(file)) {
 			return;
 		}
 		StagingSchema.saveSources(this.jdbc, List.<Object[]>of(new Object[] { Proposals.SOURCE, FILE, "proposals" }));
+		String kind = FileKind.notRegular(file);
+		if (kind != null) {
+			// never opened: a pipe nobody writes to would hold the run
+			this.jdbc.batchUpdate(StagingSchema.INSERT_REJECT,
+					List.<Object[]>of(new Object[] { FIRST_SEQ, Proposals.SOURCE, 0L, "", "",
+							FileKind.reason(kind, "save the annex as a regular CSV file named " + FILE) }),
+					StagingSchema.REJECT_TYPES);
+			return;
+		}
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.replaceWith(String.valueOf(CsvRecordSource.INVALID));

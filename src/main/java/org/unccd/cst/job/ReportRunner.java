@@ -65,6 +65,13 @@ public class ReportRunner {
 		for (long generation = 0; execution == null; generation++) {
 			JobParameters jobParameters = jobParameters(parameters, inputDigest, generation);
 			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), jobParameters);
+			if (last == null && this.jobRepository.getJobInstance(this.job.getName(), jobParameters) != null) {
+				// a kill lost the execution the instance was made for (the job database
+				// writes its commits to disk a moment later): nothing of it can be
+				// resumed, and the next generation is a new run
+				log.warn("A run with these parameters was killed before its start was recorded; starting afresh");
+				continue;
+			}
 			if (last == null) {
 				execution = this.jobOperator.start(this.job, jobParameters);
 			}

@@ -13,9 +13,17 @@ import java.util.Optional;
 
 /**
  * One run at a time per output folder: an operating-system lock on a file beside the
- * outputs, which dies with its process, so a crashed run never blocks the next one.
+ * outputs, which dies with its process, so a crashed run never blocks the next one. The
+ * distribution of a published set takes a lock of its own, on another file of the same
+ * folder ({@link #DISTRIBUTION}), so that a run need not wait for the mail.
  */
 public final class OutputLock implements AutoCloseable {
+
+	/** The file of the output folder's lock, held by a run. */
+	public static final String RUN = "lock";
+
+	/** The file of the distribution's lock, held while a set is mailed. */
+	public static final String DISTRIBUTION = "distribution.lock";
 
 	private final FileChannel channel;
 
@@ -28,9 +36,14 @@ public final class OutputLock implements AutoCloseable {
 
 	/** Takes the lock of {@code output}, or says who holds it. */
 	public static Optional<OutputLock> tryAcquire(Path output) throws IOException {
+		return tryAcquire(output, RUN);
+	}
+
+	/** Takes the lock named {@code name} of {@code output}, or says who holds it. */
+	public static Optional<OutputLock> tryAcquire(Path output, String name) throws IOException {
 		Path dir = output.resolve(".cst-reports");
 		Files.createDirectories(dir);
-		FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+		FileChannel channel = FileChannel.open(dir.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		FileLock lock;
 		try {
@@ -52,8 +65,15 @@ public final class OutputLock implements AutoCloseable {
 
 	/** Who holds the lock of {@code output}, as the holder wrote it. */
 	public static String holder(Path output) {
+		return holder(output, RUN);
+	}
+
+	/**
+	 * Who holds the lock named {@code name} of {@code output}, as the holder wrote it.
+	 */
+	public static String holder(Path output, String name) {
 		try {
-			return Files.readString(output.resolve(".cst-reports").resolve("lock")).strip();
+			return Files.readString(output.resolve(".cst-reports").resolve(name)).strip();
 		}
 		catch (IOException ex) {
 			return "unknown holder";

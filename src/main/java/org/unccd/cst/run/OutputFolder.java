@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The layout of an output folder, named once: the published sets, one folder per session,
  * and beside them the run's own folder, {@code .cst-reports/}, with the job database, the
- * lock, the staging folders, the schedule's state and the history.
+ * delivery log, the locks, the staging folders, the schedule's state and the history.
  */
 public final class OutputFolder {
 
@@ -39,6 +39,19 @@ public final class OutputFolder {
 	/** The JDBC URL of the H2 job database. */
 	public static String databaseUrl(Path output) {
 		return "jdbc:h2:file:" + databaseDir(output).resolve("jobs").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/**
+	 * The folder of the delivery log's own H2 database, apart from the job database, so
+	 * that a distribution can mail while another run uses the job database.
+	 */
+	public static Path deliveriesDir(Path output) {
+		return workDir(output).resolve("deliveries");
+	}
+
+	/** The JDBC URL of the delivery log's H2 database. */
+	public static String deliveriesUrl(Path output) {
+		return "jdbc:h2:file:" + deliveriesDir(output).resolve("log").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
 	}
 
 	/** The folder a job instance writes its outputs into before they are published. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.unccd.cst.distribute.DeliveryDatabase;
 import org.unccd.cst.distribute.Distributor;
 import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.history.SummaryDiff;
@@ -34,14 +35,16 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one way a run happens, for the command line, the schedule and the console alike:
  * {@link #run} takes the output folder's lock, loads the programme, recovers a cut-off
  * publication, skips the work when the published set is current, else starts (or resumes)
- * the job in a Spring context of its own, whose job database lives in the output folder,
- * and distributes the set when asked; {@link #history} and {@link #diff} read the output
- * folder. Each tells its caller what happens through a {@link RunListener}.
+ * the job in a Spring context of its own, whose job database lives in the output folder;
+ * when asked, it distributes the set once it has closed that context and let go of the
+ * lock; {@link #history} and {@link #diff} read the output folder. Each tells its caller
+ * what happens through a {@link RunListener}.
  */
 public class ReportService {
 
@@ -98,8 +101,13 @@ public class ReportService {
 		WarmUp.start();
 	}
 
-	/** Runs a request to its end and says how it went. */
+	/**
+	 * Runs a request to its end and says how it went. A distribution goes after the
+	 * output folder's lock is let go, so that another run on the folder need not wait for
+	 * the mail.
+	 */
 	public RunOutcome run(RunRequest request, RunListener listener) {
+		Locked locked;
 		try {
 			Optional<String> console = ConsoleLock.servedElsewhere(request.output());
 			if (console.isPresent()) {
@@ -115,7 +123,7 @@ public class ReportService {
 			}
 			try (OutputLock held = lock.get()) {
 				Programme programme = ProgrammeLoader.load(request.input());
-				return runLocked(parameters(request, programme, listener), programme, request, listener);
+				locked = runLocked(parameters(request, programme, listener), programme, request, listener);
 			}
 		}
 		catch (ProgrammeException ex) {
@@ -125,6 +133,39 @@ public class ReportService {
 		catch (Exception ex) {
 			return failed(ex, request, listener);
 		}
+		return (locked.distribution() != null) ? locked.distribution().run(locked.outcome(), listener)
+				: locked.outcome();
+	}
+
+	/**
+	 * What a run did while it held the output folder, and the distribution still to go.
+	 *
+	 * @param outcome how the run went
+	 * @param distribution the distribution of its set, {@code null} when none is asked
+	 * for
+	 */
+	private record Locked(RunOutcome outcome, Distribution distribution) {
+	}
+
+	/** The distribution of a published set, made once the output folder is let go. */
+	private record Distribution(Distributor distributor, RunParameters parameters, String session,
+			DeliveryDatabase database) {
+
+		RunOutcome run(RunOutcome published, RunListener listener) {
+			ExitCode code;
+			try (PrintStream out = LineStream.info(listener); PrintStream err = LineStream.problems(listener)) {
+				code = ExitCode.of(this.distributor.distribute(this.parameters, this.session,
+						published.exitCode().code(), this.database, out, err));
+			}
+			catch (Exception ex) {
+				listener.problem("the distribution failed: " + ReportRunner.rootMessage(ex) + " (delivery log: "
+						+ this.database.shown() + "); the set in " + published.published()
+						+ " stays published, and the next --distribute sends it to those who do not have it");
+				code = ExitCode.DELIVERY_FAILED;
+			}
+			return new RunOutcome(code, published.asOf(), published.published(), published.current());
+		}
+
 	}
 
 	/**
@@ -146,8 +187,8 @@ public class ReportService {
 				request.force());
 	}
 
-	private RunOutcome runLocked(RunParameters parameters, Programme programme, RunRequest request,
-			RunListener listener) throws Exception {
+	private Locked runLocked(RunParameters parameters, Programme programme, RunRequest request, RunListener listener)
+			throws Exception {
 		Publisher.recover(parameters.output(), programme.session());
 		List<Manifest.FileEntry> inputs = Manifest.inputs(parameters.input());
 		String digest = Manifest.digest(inputs);
@@ -157,7 +198,7 @@ public class ReportService {
 			listener.info("The published outputs in " + published
 					+ " are current (same inputs and parameters); nothing to do. Use --force to regenerate.");
 			if (!request.distribute()) {
-				return new RunOutcome(ExitCode.SUCCESS, parameters.asOf(), published, true);
+				return new Locked(new RunOutcome(ExitCode.SUCCESS, parameters.asOf(), published, true), null);
 			}
 		}
 		try (ConfigurableApplicationContext context = context(parameters, programme, request.progress(), !current)) {
@@ -184,16 +225,44 @@ public class ReportService {
 				code = !result.published() ? ExitCode.FAILED
 						: (result.rejected() > 0) ? ExitCode.SUCCESS_WITH_REJECTS : ExitCode.SUCCESS;
 			}
+			Distribution distribution = null;
 			if (request.distribute() && code.succeeded()) {
-				try (PrintStream out = LineStream.info(listener); PrintStream err = LineStream.problems(listener)) {
-					code = ExitCode.of(context.getBean(Distributor.class)
-						.distribute(parameters, programme.session(), code.code(), out, err));
+				DeliveryDatabase database = deliveryDatabase(context.getEnvironment(), parameters.output());
+				try {
+					if (database.ownFile()) {
+						Distributor.moveLog(context.getBean(JdbcTemplate.class), database, parameters.output());
+					}
+					distribution = new Distribution(context.getBean(Distributor.class), parameters, programme.session(),
+							database);
+				}
+				catch (Exception ex) {
+					// without the rows already sent, a distribution could send a set
+					// twice
+					listener.problem("the delivery log in the job database could not be moved to " + database.shown()
+							+ ": " + ReportRunner.rootMessage(ex) + "; the set in " + published
+							+ " stays published and nothing was mailed: run --distribute again");
+					code = ExitCode.DELIVERY_FAILED;
 				}
 			}
 			ExitCode exitCode = code;
 			SpringApplication.exit(context, exitCode::code);
-			return new RunOutcome(exitCode, parameters.asOf(), published, current);
+			return new Locked(new RunOutcome(exitCode, parameters.asOf(), published, current), distribution);
 		}
+	}
+
+	/**
+	 * Where the delivery log of the output folder lives: its own H2 file, or the folder's
+	 * schema in PostgreSQL under the {@code postgres} profile.
+	 */
+	private static DeliveryDatabase deliveryDatabase(Environment environment, Path output) {
+		if (!environment.matchesProfiles("postgres")) {
+			return DeliveryDatabase.h2(output);
+		}
+		String schema = environment.getProperty("cst.database.schema", "").strip();
+		return DeliveryDatabase.postgres(environment.getRequiredProperty("spring.datasource.url"),
+				environment.getProperty("spring.datasource.username", ""),
+				environment.getProperty("spring.datasource.password", ""),
+				schema.isEmpty() ? PostgresSchema.schemaFor(output) : schema);
 	}
 
 	/** A run that failed on an exception: busy when its database schema is in use. */

@@ -2,6 +2,7 @@ package org.unccd.cst.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.unccd.cst.TestInputs;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Cases at the edge of the contract's rules, each on the small test input with one file
@@ -84,6 +86,45 @@ class EdgeCaseTests {
 		assertThat(rejects.subList(1, 3)).isEqualTo(List.of(
 				"proposals.csv,3,submitter_type,observer,\"submitter_type \"\"observer\"\" is not one of party, stakeholder\"",
 				"proposals.csv,4,cluster,d,\"cluster \"\"d\"\" is not one of a.i a.ii a.iii b c * -\""));
+	}
+
+	@Test
+	void whatIsNotARegularFileIsALineZeroRejectNeverRead() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Path plain = this.dir.resolve("plain");
+		assertThat(CommandLineRun.of("--input=" + input, "--output=" + plain, "--as-of=" + TestInputs.AS_OF).exitCode())
+			.isEqualTo(3);
+		JsonNode before = ReportFiles.json(plain.resolve("T1/summary.json"));
+		// pipes nobody writes to: opening one for reading would wait for ever
+		mkfifo(input.resolve("progress/progress-pipe.csv"));
+		Files.move(input.resolve("proposals.csv"), input.resolve("proposals-moved.csv"));
+		mkfifo(input.resolve("proposals.csv"));
+		Files.createDirectories(input.resolve("progress/funding-old.xlsx"));
+		long start = System.nanoTime();
+
+		JsonNode summary = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(input));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+		List<String> rejects = Files.readAllLines(this.dir.resolve("out/T1/rejects.csv"));
+		assertThat(rejects).contains(
+				"proposals.csv,0,,,\"not a regular file (a named pipe (FIFO)), so it was not "
+						+ "read: save the annex as a regular CSV file named proposals.csv\"",
+				"progress/funding-old.xlsx,0,,,\"not a regular file (a folder), so it was not read: save the data as "
+						+ "a regular CSV or XLSX file in progress/, or move it out of progress/\"",
+				"progress/progress-pipe.csv,0,,,\"not a regular file (a named pipe (FIFO)), so it was not read: save "
+						+ "the data as a regular CSV or XLSX file in progress/, or move it out of progress/\"");
+		// every other row as before: accepted, and the rejects of the other files
+		assertThat(summary.get("inputs").get("accepted").asLong())
+			.isEqualTo(before.get("inputs").get("accepted").asLong());
+		assertThat(summary.get("inputs").get("rejected").asLong())
+			.isEqualTo(before.get("inputs").get("rejected").asLong() + 2);
+		assertThat(summary.get("proposals").get("rejected").asLong()).isEqualTo(1);
+		assertThat(summary.get("proposals").get("topics").asLong()).isZero();
+	}
+
+	private static void mkfifo(Path path) throws Exception {
+		Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+		assertThat(mkfifo.waitFor()).as("mkfifo " + path).isZero();
 	}
 
 }

@@ -160,4 +160,33 @@ class FailurePathTests {
 			.contains("progress/broken.xlsx,0,,,\"the workbook cannot be read: ");
 	}
 
+	@Test
+	void aRunWhoseStartAKillLostStartsAfresh() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Path output = this.dir.resolve("out");
+		String[] args = { "--input=" + input, "--output=" + output, "--as-of=" + TestInputs.AS_OF };
+		assertThat(CommandLineRun.of(args).exitCode()).isEqualTo(3);
+		// as a kill leaves it when the job database had written the job's instance but
+		// not
+		// yet its execution: an instance with no execution, and no set published
+		try (java.sql.Connection jobs = jobDatabase(output)) {
+			for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
+					"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION")) {
+				jobs.createStatement().execute("DELETE FROM " + table);
+			}
+		}
+		org.springframework.util.FileSystemUtils.deleteRecursively(output.resolve("T1"));
+
+		CommandLineRun again = CommandLineRun.of(args);
+
+		assertThat(again.exitCode()).as(again.err()).isEqualTo(3);
+		assertThat(again.out()).contains("Published " + output.resolve("T1"));
+		assertThat(output.resolve("T1/summary.json")).exists();
+	}
+
+	/** A connection to the job database of an output folder, its tables unqualified. */
+	java.sql.Connection jobDatabase(Path output) throws Exception {
+		return java.sql.DriverManager.getConnection(org.unccd.cst.run.OutputFolder.databaseUrl(output), "sa", "");
+	}
+
 }

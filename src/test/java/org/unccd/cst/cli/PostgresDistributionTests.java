@@ -14,7 +14,7 @@ import org.unccd.cst.job.PostgresSchema;
 class PostgresDistributionTests extends DistributionTests {
 
 	@Override
-	Connection jobDatabase() throws Exception {
+	Connection deliveryLogDatabase() throws Exception {
 		return PostgresTestDatabase.connect();
 	}
 

@@ -1,7 +1,11 @@
 package org.unccd.cst.cli;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.unccd.cst.PostgresTestDatabase;
+import org.unccd.cst.job.PostgresSchema;
 
 /**
  * The failure paths with the job repository and the staging tables in PostgreSQL: a
@@ -10,5 +14,12 @@ import org.unccd.cst.PostgresTestDatabase;
  */
 @ExtendWith(PostgresTestDatabase.class)
 class PostgresFailurePathTests extends FailurePathTests {
+
+	@Override
+	Connection jobDatabase(Path output) throws Exception {
+		Connection connection = PostgresTestDatabase.connect();
+		connection.setSchema(PostgresSchema.schemaFor(output));
+		return connection;
+	}
 
 }
