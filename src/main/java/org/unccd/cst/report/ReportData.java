@@ -48,8 +48,11 @@ public class ReportData {
 	public record Finding(String outcome, String text, LocalDate date, String sourceRef, boolean inEnglish) {
 	}
 
-	/** A recommendation drafted in the input. */
-	public record Drafted(String text, String addressee, int priority) {
+	/**
+	 * A recommendation drafted in the input; {@code inEnglish} when it is not given in
+	 * the report's language.
+	 */
+	public record Drafted(String text, String addressee, int priority, boolean inEnglish) {
 	}
 
 	/**
@@ -163,10 +166,10 @@ public class ReportData {
 
 	public List<Drafted> recommendations(String report) {
 		List<Drafted> drafted = new ArrayList<>();
-		this.jdbc.query("SELECT " + localized("text") + ", " + localized("addressee")
-				+ ", priority FROM recommendation WHERE report = ? AND (row_date IS NULL OR row_date <= ?) "
+		this.jdbc.query("SELECT " + localized("text") + ", " + localized("addressee") + ", priority, "
+				+ fallsBack("text") + " FROM recommendation WHERE report = ? AND (row_date IS NULL OR row_date <= ?) "
 				+ "ORDER BY priority, seq", (rs) -> {
-					drafted.add(new Drafted(rs.getString(1), rs.getString(2), rs.getInt(3)));
+					drafted.add(new Drafted(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)));
 				}, report, Date.valueOf(this.asOf));
 		return drafted;
 	}

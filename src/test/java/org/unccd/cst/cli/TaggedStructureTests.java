@@ -200,6 +200,31 @@ class TaggedStructureTests {
 		assertThat(english).isGreaterThan(0);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "ar", "zh" })
+	void aDraftedRecommendationInEnglishOnlyIsMarkedAsEnglish(String lang) throws IOException {
+		// the embedded recommendations are given in English and Chinese
+		TaggedPdf pdf = TaggedPdf.read(output.resolve("CST14/obj-1.1." + lang + ".pdf"));
+		List<String> english = new ArrayList<>();
+		for (String line : Files.readAllLines(Path.of("input/progress/recommendations.csv")).subList(1, 4)) {
+			english.add(line.startsWith("obj-1.1,\"") ? line.substring(9, line.indexOf('"', 9))
+					: line.substring(8, line.indexOf(',', 8)));
+		}
+		List<String> passages = pdf.passages()
+			.stream()
+			.filter((passage) -> "en".equals(passage.lang()))
+			.map((passage) -> flat(passage.text()))
+			.toList();
+		for (String text : english) {
+			if (lang.equals("zh")) {
+				assertThat(passages).as(text).noneMatch((passage) -> passage.contains(flat(text).substring(0, 30)));
+			}
+			else {
+				assertThat(passages).as(text).anyMatch((passage) -> passage.contains(flat(text).substring(0, 30)));
+			}
+		}
+	}
+
 	@Test
 	void anEnglishTitleQuotedInAFrenchOrArabicSentenceIsMarkedAsEnglish(@TempDir Path dir) throws IOException {
 		Path input = dir.resolve("input");
@@ -226,8 +251,13 @@ class TaggedStructureTests {
 		for (String lang : List.of("fr", "ar")) {
 			TaggedPdf pdf = TaggedPdf.read(dir.resolve("out/CST14/obj-1.1." + lang + ".pdf"));
 			assertThat(pdf.passages()).extracting(TaggedPdf.Passage::lang).as(lang).containsOnly("en");
-			// the title, in the introduction's mandate and in the progress paragraph
-			String quoted = pdf.passages().stream().map(TaggedPdf.Passage::text).collect(Collectors.joining());
+			// the title, in the introduction's mandate and in the progress paragraph (the
+			// drafted recommendations, in English only, are passages of their own)
+			String quoted = pdf.passages()
+				.stream()
+				.map(TaggedPdf.Passage::text)
+				.filter((text) -> flat(english).contains(flat(text)))
+				.collect(Collectors.joining());
 			assertThat(flat(quoted)).as(lang).isEqualTo(flat(english).repeat(2));
 			Node document = pdf.root().children().get(0);
 			assertThat(document.find((node) -> flat(node.text()).contains(flat(english).substring(0, 20)))).as(lang)

@@ -261,7 +261,9 @@ final class Chapters {
 		Messages m = this.messages;
 		List<String> texts = new ArrayList<>();
 		for (ReportData.Drafted recommendation : this.data.recommendations(this.report.id())) {
-			texts.add(this.layout.data(recommendation.text()) + " "
+			String text = this.layout.data(recommendation.text());
+			// not given in the report's language: the English text, quoted as English
+			texts.add((recommendation.inEnglish() ? Quoted.in("en", text) : text) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));
 		}
 		List<Summary.Recommendation> derived = new ArrayList<>(
