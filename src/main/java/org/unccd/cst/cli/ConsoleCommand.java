@@ -58,6 +58,12 @@ final class ConsoleCommand {
 			                      or more
 			  --role=ROLE         viewer, contributor, officer or admin, each including the one before
 			  --remove-user=NAME  remove a user
+
+			Sign-off before distribution:
+			       java -jar target/cst-reports.jar --approve --by=NAME [--output=DIR]
+			  --approve           approve the published set of each session in the output folder:
+			                      --distribute sends only an approved set (unless
+			                      cst.distribution.require-approval=false)
 			""";
 
 	private final PrintStream out;

@@ -62,6 +62,9 @@ public final class Launcher {
 	}
 
 	private ExitCode command(String[] args) {
+		if (ApproveCommand.handles(args) && !java.util.Arrays.asList(args).contains("--help")) {
+			return new ApproveCommand(this.out, this.err, java.time.Clock.systemUTC()).run(args);
+		}
 		if (ConsoleCommand.handles(args) && !java.util.Arrays.asList(args).contains("--help")) {
 			return new ConsoleCommand(this.out, this.err, this.in, this.service).run(args);
 		}

@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * past it, no delivery is tried again or started, and those left are logged as failed for
  * the next run
  * @param parallel how many deliveries go at once
+ * @param requireApproval whether only an approved set is sent ({@code --approve}); when
+ * false, every published set is sent as it is published
  */
 @ConfigurationProperties("cst.distribution")
 public record DistributionProperties(@DefaultValue("cst-reports@example.org") String from,
 		@DefaultValue("3") int attempts, @DefaultValue("5s") Duration backoff, @DefaultValue("5m") Duration deadline,
-		@DefaultValue("4") int parallel) {
+		@DefaultValue("4") int parallel, @DefaultValue("true") boolean requireApproval) {
 
 }

@@ -23,6 +23,7 @@ import org.unccd.cst.aggregate.RejectsCsvWriter;
 import org.unccd.cst.ingest.CsvRecordWriter;
 import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.run.RunParameters;
+import org.unccd.cst.publish.Approvals;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
 
@@ -138,7 +139,25 @@ public class Distributor {
 
 	private int distributeLocked(RunParameters parameters, String session, int runCode, DeliveryLog deliveries,
 			Instant deadline, PrintStream out, PrintStream err) throws IOException {
-		Path dir = parameters.output().resolve(session);
+		Path published = parameters.output().resolve(session);
+		Path approvedSet = null;
+		if (this.properties.requireApproval()) {
+			Optional<Approvals.Approval> approval = Approvals.current(parameters.output(), session);
+			if (approval.isEmpty()) {
+				err.println(
+						"cst-reports: the set in " + published + " is a draft that nobody has approved, so nothing was "
+								+ "mailed: an officer approves it with --approve --by=NAME, then --distribute sends it "
+								+ "(cst.distribution.require-approval=false sends every published set unapproved)");
+				return 5;
+			}
+			Approvals.Approval approved = approval.get();
+			out.println("The approved set of " + session + " is sent: as of " + approved.asOf() + ", approved by "
+					+ approved.by() + " on " + approved.at()
+					+ (Approvals.publishedIsApproved(parameters.output(), session) ? ""
+							: "; the newer set published in " + published + " is a draft until it is approved"));
+			approvedSet = Approvals.approvedSet(parameters.output(), session);
+		}
+		Path dir = (approvedSet != null) ? approvedSet : published;
 		Manifest manifest = JsonFiles.read(dir.resolve(Manifest.FILE), Manifest.class);
 		DistributionList list = DistributionList.read(parameters.input());
 		List<DistributionList.Reject> rejects = new ArrayList<>(list.rejects());
@@ -193,7 +212,7 @@ public class Distributor {
 			}
 			int failed = result.failed().size();
 			if (result.interrupted()) {
-				err.println("cst-reports: stopped while mailing: the set in " + dir + " stays published; "
+				err.println("cst-reports: stopped while mailing: the set in " + published + " stays published; "
 						+ result.sent() + " deliveries were sent, " + failed
 						+ " were interrupted: they stay failed in the delivery log and the next --distribute "
 						+ "sends them");

@@ -23,6 +23,7 @@ import org.unccd.cst.run.OutputFolder;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeException;
 import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.publish.Approvals;
 import org.unccd.cst.publish.ConsoleLock;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
@@ -340,6 +341,16 @@ public class ReportService {
 				listener.info("Runs recorded in " + output + ", newest first:");
 				listener.info("");
 				listener.text(RunHistory.table(runs.get()));
+			}
+			List<Approvals.Approval> approvals = Approvals.history(output);
+			if (!approvals.isEmpty()) {
+				listener.info("");
+				listener.info("Approvals, oldest first:");
+				for (Approvals.Approval approval : approvals) {
+					listener.info("  " + approval.at() + "  " + approval.session() + " as of " + approval.asOf()
+							+ " by " + approval.by() + " (manifest SHA-256 "
+							+ approval.manifestSha256().substring(0, 12) + "…)");
+				}
 			}
 			return ExitCode.SUCCESS;
 		}

@@ -83,7 +83,8 @@ class MailingBesideRunsTests {
 
 	private static List<String> mail(int port) {
 		return List.of("-Xmx256m", "-Dspring.mail.host=127.0.0.1", "-Dspring.mail.port=" + port,
-				"-Dcst.distribution.deadline=3m", "-Dcst.distribution.backoff=10ms");
+				"-Dcst.distribution.deadline=3m", "-Dcst.distribution.backoff=10ms",
+				"-Dcst.distribution.require-approval=false");
 	}
 
 	private static List<String> deliveryLog(Path output) throws Exception {
