@@ -17,6 +17,7 @@ import org.unccd.cst.history.RejectsFile;
 import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.history.SummaryDiff;
 import org.unccd.cst.model.Messages;
+import org.unccd.cst.publish.Approvals;
 import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.schedule.ScheduleSettings;
@@ -79,7 +80,8 @@ class ConsolePages {
 	 * @param bars the budget's bars: label key, amount, width in per cent of the largest
 	 */
 	record SessionView(String name, Manifest manifest, Summary summary, java.time.Instant published, ConsoleRun run,
-			Map<String, Long> statuses, List<Bar> bars, List<PublishedFiles.Download> downloads) {
+			Map<String, Long> statuses, List<Bar> bars, List<PublishedFiles.Download> downloads,
+			Approvals.Approval approval, boolean approved) {
 	}
 
 	/** A bar of the budget chart. */
@@ -110,8 +112,10 @@ class ConsolePages {
 				bars.add(bar("dashboard.budget.spent", budget.spent(), max));
 				bars.add(bar("dashboard.budget.gap", budget.gap(), max));
 			}
-			sessions.add(new SessionView(name, manifest, summary, this.files.publishedAt(name).orElse(null), run,
-					statuses, bars, this.files.files(name)));
+			sessions
+				.add(new SessionView(name, manifest, summary, this.files.publishedAt(name).orElse(null), run, statuses,
+						bars, this.files.files(name), Approvals.current(this.settings.output(), name).orElse(null),
+						Approvals.publishedIsApproved(this.settings.output(), name)));
 		}
 		model.addAttribute("sessions", sessions);
 		model.addAttribute("active", this.runs.active().orElse(null));
@@ -182,6 +186,19 @@ class ConsolePages {
 		catch (RunManager.BusyException ex) {
 			return "redirect:/runs/" + id;
 		}
+	}
+
+	/**
+	 * Approves the published set of a session (officers), as {@code --approve} does,
+	 * while no run holds the output folder.
+	 */
+	@PostMapping("/sessions/{session}/approve")
+	String approve(@PathVariable String session, Principal user, HttpServletRequest request) throws IOException {
+		if (!this.files.sessions().contains(session)) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		this.runs.approve(session, user.getName(), request.getRemoteAddr());
+		return "redirect:/";
 	}
 
 	@GetMapping("/launch")

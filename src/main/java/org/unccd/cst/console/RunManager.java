@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unccd.cst.history.RunHistory;
+import org.unccd.cst.publish.Approvals;
 import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.service.ReportService;
 import org.unccd.cst.service.RunOutcome;
@@ -126,6 +127,26 @@ public class RunManager implements DisposableBean {
 		}
 		run.ended(outcome, Instant.now(this.clock));
 		log.info("Run {} ended: {} (exit {})", run.id(), run.status(), run.exitCode());
+	}
+
+	/**
+	 * Approves the published set of {@code session}, under the output folder's lock;
+	 * false when a run holds the folder.
+	 */
+	public synchronized boolean approve(String session, String user, String address) throws IOException {
+		if (active().isPresent()) {
+			return false;
+		}
+		Optional<OutputLock> lock = OutputLock.tryAcquire(this.settings.output());
+		if (lock.isEmpty()) {
+			return false;
+		}
+		try (OutputLock held = lock.get()) {
+			Approvals.Approval approval = Approvals.approve(this.settings.output(), session, user, this.clock);
+			this.audit.record(user, address, "approve",
+					session + " as of " + approval.asOf() + ", manifest " + approval.manifestSha256());
+			return true;
+		}
 	}
 
 	/** Stops a running run at its next chunk boundary; false when it is not running. */

@@ -82,7 +82,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
 					.permitAll()
-					.requestMatchers("/launch", "/runs/*/stop", "/runs/*/restart")
+					.requestMatchers("/launch", "/runs/*/stop", "/runs/*/restart", "/sessions/*/approve")
 					.hasRole("OFFICER")
 					.requestMatchers("/audit")
 					.hasRole("ADMIN")

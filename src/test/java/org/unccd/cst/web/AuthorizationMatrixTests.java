@@ -103,6 +103,7 @@ class AuthorizationMatrixTests {
 			new Endpoint("POST", "/launch", "asOf=2019-06-30&languages=xx", Role.OFFICER, 200),
 			new Endpoint("POST", "/runs/999/stop", "", Role.OFFICER, 302),
 			new Endpoint("POST", "/runs/999/restart", "", Role.OFFICER, 302),
+			new Endpoint("POST", "/sessions/T1/approve", "", Role.OFFICER, 404),
 			new Endpoint("GET", "/audit", null, Role.ADMIN, 200));
 
 	@Test

@@ -119,7 +119,12 @@ class ConsoleBrowserTests {
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(expected);
 
 		browser.driver.findElement(By.linkText("Dashboard")).click();
-		assertThat(browser.text("main")).contains("Session CST14", "2019-06-30", "officer");
+		assertThat(browser.text("main")).contains("Session CST14", "2019-06-30", "officer",
+				"draft: not yet approved for distribution");
+		browser.driver.findElement(By.id("approve-CST14")).click();
+		assertThat(browser.text("main")).contains("approved by officer on");
+		assertThat(browser.driver.findElements(By.id("approve-CST14"))).isEmpty();
+		assertThat(console.output.resolve(".cst-reports/approved/CST14/obj-1.1.ar.pdf")).exists();
 		browser.screenshot(SCREENSHOTS, "dashboard");
 		browser.driver.findElement(By.linkText("Runs")).click();
 		browser.screenshot(SCREENSHOTS, "runs");
