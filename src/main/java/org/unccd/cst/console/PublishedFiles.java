@@ -35,7 +35,10 @@ public class PublishedFiles {
 	 */
 	public record Download(Path path, String name, String sha256, long size, String contentType) {
 
-		/** The kind of file for a reader: its extension in capitals (PDF, XLSX, JSON, CSV). */
+		/**
+		 * The kind of file for a reader: its extension in capitals (PDF, XLSX, JSON,
+		 * CSV).
+		 */
 		public String kind() {
 			return this.name.substring(this.name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
 		}
