@@ -63,6 +63,12 @@ final class TemplateWriter {
 	/** The free-text columns that get a column in the template's language beside them. */
 	static final Set<String> TEXTS = Set.of("summary", "description", "text");
 
+	/** The width of the instructions, in characters, to print on a portrait A4 page. */
+	private static final int INSTRUCTIONS_WIDTH = 80;
+
+	/** The height of a line of wrapped text, in points. */
+	private static final float LINE_HEIGHT = 14;
+
 	private static final double FIRST_DAY = DateUtil.getExcelDate(LocalDate.of(1900, 1, 1));
 
 	private static final double LAST_DAY = DateUtil.getExcelDate(LocalDate.of(2100, 12, 31));
@@ -138,7 +144,7 @@ final class TemplateWriter {
 	}
 
 	private void writeInstructions(Sheet sheet, Messages messages, Styles styles) {
-		sheet.setColumnWidth(0, 100 * 256);
+		sheet.setColumnWidth(0, INSTRUCTIONS_WIDTH * 256);
 		int r = 0;
 		cell(sheet, r++, 0, messages.get("template.title", this.programme.session()), styles.title);
 		cell(sheet, r++, 0, this.programme.title().in(messages.lang()), styles.wrap);
@@ -158,7 +164,7 @@ final class TemplateWriter {
 		int number = 1;
 		for (String paragraph : paragraphs) {
 			Row row = sheet.createRow(r++);
-			row.setHeightInPoints(15 * (1 + paragraph.length() / 100));
+			row.setHeightInPoints(LINE_HEIGHT * lines(paragraph, INSTRUCTIONS_WIDTH - 6));
 			Cell cell = row.createCell(0);
 			cell.setCellValue(number++ + ". " + paragraph);
 			cell.setCellStyle(styles.wrap);
@@ -267,7 +273,9 @@ final class TemplateWriter {
 			text = messages.get("template.note.variant", column.substring(0, variant), messages.get("language"));
 		}
 		else {
-			text = messages.get("template.note." + table.prefix() + "." + column);
+			// the values to type are codes, the same in every language
+			Object[] codes = column.equals("source") ? new Object[] { "core", "extrabudgetary" } : new Object[0];
+			text = messages.get("template.note." + table.prefix() + "." + column, codes);
 		}
 		return column + ": " + text + " "
 				+ messages.get(required ? "template.note.required" : "template.note.optional");
@@ -286,29 +294,45 @@ final class TemplateWriter {
 		int r = 1;
 		for (Outcome outcome : this.programme.allOutcomes()) {
 			Row row = sheet.createRow(r++);
-			row.createCell(0).setCellValue(outcome.code());
+			cell(sheet, row.getRowNum(), 0, outcome.code(), styles.top);
+			row.setHeightInPoints(LINE_HEIGHT * lines(outcome.title().in(messages.lang()), widths[1] - 4));
 			Cell title = row.createCell(1);
 			title.setCellValue(outcome.title().in(messages.lang()));
 			title.setCellStyle(styles.wrap);
-			row.createCell(2).setCellValue(outcome.workItem());
+			cell(sheet, row.getRowNum(), 2, outcome.workItem(), styles.top);
 			if (outcome.due() != null) {
 				Cell due = row.createCell(3);
 				due.setCellValue(outcome.due());
-				due.setCellStyle(styles.date);
+				due.setCellStyle(styles.dateTop);
 			}
 			LatestStatuses.Latest state = this.latest.get(outcome.code());
 			String status = (state != null) ? state.status() : "planned";
-			row.createCell(4).setCellValue(messages.get("status." + status) + " (" + status + ")");
+			cell(sheet, row.getRowNum(), 4, messages.get("status." + status) + " (" + status + ")", styles.top);
 			BigDecimal percent = (state != null && state.percent() != null) ? state.percent() : BigDecimal.ZERO;
-			row.createCell(5).setCellValue(percent.doubleValue());
+			Cell percentCell = row.createCell(5);
+			percentCell.setCellValue(percent.doubleValue());
+			percentCell.setCellStyle(styles.top);
 			if (state != null) {
 				Cell date = row.createCell(6);
 				date.setCellValue(state.date());
-				date.setCellStyle(styles.date);
+				date.setCellStyle(styles.dateTop);
 			}
 		}
 		sheet.createFreezePane(0, 1);
 		sheet.protectSheet("");
+	}
+
+	/**
+	 * How many lines a text takes in a column of {@code width} characters, an ideograph
+	 * counting two.
+	 */
+	static int lines(String text, int width) {
+		int columns = 0;
+		for (int i = 0; i < text.length(); i++) {
+			columns += (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN
+					|| text.charAt(i) >= '\uFF00') ? 2 : 1;
+		}
+		return Math.max(1, (columns + width - 1) / width);
 	}
 
 	/** Prints a sheet one page wide, data and reference sheets in landscape. */
@@ -388,6 +412,10 @@ final class TemplateWriter {
 
 		final CellStyle text;
 
+		final CellStyle top;
+
+		final CellStyle dateTop;
+
 		Styles(XSSFWorkbook workbook) {
 			Font big = workbook.createFont();
 			big.setBold(true);
@@ -413,6 +441,11 @@ final class TemplateWriter {
 			this.amount.setDataFormat(workbook.createDataFormat().getFormat("0.00########"));
 			this.text = workbook.createCellStyle();
 			this.text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+			this.top = workbook.createCellStyle();
+			this.top.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+			this.dateTop = workbook.createCellStyle();
+			this.dateTop.cloneStyleFrom(this.date);
+			this.dateTop.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
 		}
 
 		CellStyle of(Kind kind) {
