@@ -31,6 +31,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.unccd.cst.ingest.DataTable;
@@ -122,7 +123,7 @@ final class TemplateWriter {
 	void write(String lang, Path file) throws IOException {
 		Messages messages = Messages.of(lang);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-			Styles styles = new Styles(workbook);
+			Styles styles = new Styles(workbook, messages.rightToLeft());
 			Sheet instructions = workbook.createSheet(messages.get("template.sheet.instructions"));
 			writeInstructions(instructions, messages, styles);
 			Sheet lists = workbook.createSheet(LISTS);
@@ -416,7 +417,7 @@ final class TemplateWriter {
 
 		final CellStyle dateTop;
 
-		Styles(XSSFWorkbook workbook) {
+		Styles(XSSFWorkbook workbook, boolean rightToLeft) {
 			Font big = workbook.createFont();
 			big.setBold(true);
 			big.setFontHeightInPoints((short) 14);
@@ -446,6 +447,17 @@ final class TemplateWriter {
 			this.dateTop = workbook.createCellStyle();
 			this.dateTop.cloneStyleFrom(this.date);
 			this.dateTop.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+			if (rightToLeft) {
+				for (CellStyle style : List.of(this.title, this.wrap, this.top)) {
+					rightToLeft((XSSFCellStyle) style);
+				}
+			}
+		}
+
+		/** Right-aligned text read right to left, as Arabic is. */
+		private static void rightToLeft(XSSFCellStyle style) {
+			style.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+			style.getCoreXf().getAlignment().setReadingOrder(2);
 		}
 
 		CellStyle of(Kind kind) {
