@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,48 +69,42 @@ public final class SubmissionCheck {
 	}
 
 	/**
-	 * Checks the files in order, handing each rejected row to {@code rejects} as it is
-	 * found.
+	 * Checks the files, handing each rejected row to {@code rejects} as it is found: in
+	 * the run's read order, the data files of the input folder by name (those checked and
+	 * the others, which only hold references), then the checked files from elsewhere in
+	 * the order given.
 	 */
 	public Result check(List<Path> files, Consumer<Reject> rejects) {
-		List<Path> checked = new ArrayList<>();
-		Set<Path> absolute = new LinkedHashSet<>();
+		Set<Path> inInput = new LinkedHashSet<>();
+		DataFileItemReader.dataFiles(this.inputDir).forEach((file) -> inInput.add(absolute(file)));
+		List<Path> order = new ArrayList<>(DataFileItemReader.dataFiles(this.inputDir));
+		Set<String> checked = new HashSet<>();
 		boolean unreadable = false;
 		long read = 0;
 		for (Path file : files) {
+			String label = DataFileItemReader.label(this.inputDir, file);
 			String problem = problem(file);
 			if (problem != null) {
-				rejects.accept(new Reject(DataFileItemReader.label(this.inputDir, file), 0, "", "", problem));
+				rejects.accept(new Reject(label, 0, "", "", problem));
 				unreadable |= !problem.startsWith(NOT_DATA);
 				read++;
 				continue;
 			}
-			checked.add(file);
-			absolute.add(file.toAbsolutePath().normalize());
+			if (checked.add(label) && !inInput.contains(absolute(file))) {
+				order.add(file);
+			}
 		}
-		List<Path> others = DataFileItemReader.dataFiles(this.inputDir)
-			.stream()
-			.filter((file) -> !absolute.contains(file.toAbsolutePath().normalize()))
-			.toList();
-		List<Path> all = new ArrayList<>(others);
-		all.addAll(checked);
-		RateTable rates = RateTable.load(new DataFileItemReader(this.inputDir, all, Set.of(DataTable.RATES)),
+		RateTable rates = RateTable.load(new DataFileItemReader(this.inputDir, order, Set.of(DataTable.RATES)),
 				this.programme);
 		RowProcessor processor = new RowProcessor(this.programme, rates);
 		Map<String, String> firstAt = new HashMap<>();
-		each(new DataFileItemReader(this.inputDir, others, REFERENCED), (record) -> {
-			IngestedRow row = processor.process(record);
-			if (row.accepted() && REFERENCED.contains(record.table())) {
-				firstAt.putIfAbsent(key(record), record.source() + "\t" + record.line());
-			}
-		});
 		long[] counts = new long[2];
 		boolean[] wholeFile = { false };
-		each(new DataFileItemReader(this.inputDir, checked, EnumSet.allOf(DataTable.class)), (record) -> {
-			if (record.isEmptySource()) {
+		each(new DataFileItemReader(this.inputDir, order, EnumSet.allOf(DataTable.class)), (record) -> {
+			boolean isChecked = isChecked(checked, record.source());
+			if (record.isEmptySource() || (!isChecked && !REFERENCED.contains(record.table()))) {
 				return;
 			}
-			counts[0]++;
 			IngestedRow row = processor.process(record);
 			RawRecord.Problem problem = row.problem();
 			if (problem == null && REFERENCED.contains(record.table())) {
@@ -121,6 +116,10 @@ public final class SubmissionCheck {
 							CrossRowChecks.duplicateReason(reference, where[0], Long.parseLong(where[1])));
 				}
 			}
+			if (!isChecked) {
+				return;
+			}
+			counts[0]++;
 			if (problem == null) {
 				counts[1]++;
 				return;
@@ -131,6 +130,19 @@ public final class SubmissionCheck {
 		});
 		read += counts[0];
 		return new Result(read, counts[1], read - counts[1], unreadable || wholeFile[0]);
+	}
+
+	/**
+	 * Whether a record's source, a file or a workbook's sheet, is one of the checked
+	 * files.
+	 */
+	private static boolean isChecked(Set<String> checked, String source) {
+		int sheet = source.indexOf('!');
+		return checked.contains(source) || (sheet > 0 && checked.contains(source.substring(0, sheet)));
+	}
+
+	private static Path absolute(Path file) {
+		return file.toAbsolutePath().normalize();
 	}
 
 	private static String key(RawRecord record) {

@@ -40,6 +40,17 @@ class CheckTests {
 	}
 
 	@Test
+	void aFileOfTheInputIsReadInItsPlaceAmongTheOthers() {
+		CommandLineRun earlier = CommandLineRun.of("--check", "--input=input", "input/progress/expenditures-2018.csv");
+		assertThat(earlier.exitCode()).as(earlier.out()).isZero();
+		assertThat(earlier.out()).isEqualTo("20 rows read, 20 accepted, 0 rejected\n");
+		CommandLineRun later = CommandLineRun.of("--check", "--input=input", "input/progress/expenditures-2019.csv");
+		assertThat(later.exitCode()).isEqualTo(3);
+		assertThat(later.out()).contains("(first at progress/expenditures-2018.csv:18)",
+				"21 rows read, 19 accepted, 2 rejected");
+	}
+
+	@Test
 	void aFileWithMistakesGivesThreeWithItsLines(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("expenditures-new.csv");
 		Files.writeString(file, """
