@@ -68,6 +68,9 @@ public final class Launcher {
 		if (ConsoleCommand.handles(args) && !java.util.Arrays.asList(args).contains("--help")) {
 			return new ConsoleCommand(this.out, this.err, this.in, this.service).run(args);
 		}
+		if (SubmissionCommand.handles(args) && !java.util.Arrays.asList(args).contains("--help")) {
+			return new SubmissionCommand(this.out, this.err).run(args);
+		}
 		CommandLineOptions.Operations operations;
 		CommandLineOptions.Command command;
 		try {
@@ -80,6 +83,7 @@ public final class Launcher {
 		if (command == null) {
 			this.out.print(CommandLineOptions.USAGE);
 			this.out.print(ConsoleCommand.USAGE);
+			this.out.print(SubmissionCommand.USAGE);
 			return ExitCode.SUCCESS;
 		}
 		ConsoleListener listener = new ConsoleListener(this.out, this.err);

@@ -36,6 +36,14 @@ public class CrossRowChecks {
 		this.asOf = asOf;
 	}
 
+	/**
+	 * The reason a duplicate reference is rejected with, as the SQL below writes it; for
+	 * the checks that find duplicates without the staging tables ({@code --check}).
+	 */
+	public static String duplicateReason(String reference, String firstFile, long firstLine) {
+		return "duplicate reference \"" + reference + "\" (first at " + firstFile + ":" + firstLine + ")";
+	}
+
 	public void run() {
 		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
 			int duplicates = rejectDuplicates(table);

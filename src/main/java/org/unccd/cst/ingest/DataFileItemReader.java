@@ -32,6 +32,8 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private final Set<DataTable> tables;
 
+	private final List<Path> given;
+
 	private List<Path> files;
 
 	private int fileIndex;
@@ -55,7 +57,18 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	 * unread.
 	 */
 	public DataFileItemReader(Path inputDir, Set<DataTable> tables) {
+		this(inputDir, null, tables);
+	}
+
+	/**
+	 * A reader of the given files, in the given order, instead of those of the input
+	 * folder ({@code --check}); a file inside the input folder is named relative to it,
+	 * as in a run, any other as given.
+	 * @param files the files to read, or {@code null} for the input folder's data files
+	 */
+	public DataFileItemReader(Path inputDir, List<Path> files, Set<DataTable> tables) {
 		this.inputDir = inputDir;
+		this.given = (files != null) ? List.copyOf(files) : null;
 		this.tables = tables;
 	}
 
@@ -91,12 +104,13 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.files = entries(this.inputDir);
+		// what is not a regular file under a data file's name is reported, never read
+		this.files = (this.given != null) ? this.given : entries(this.inputDir);
 		this.totalBytes = 0;
 		for (Path file : this.files) {
 			this.totalBytes += size(file);
 		}
-		if (this.tables.size() == DataTable.values().length) {
+		if (this.given == null && this.tables.size() == DataTable.values().length) {
 			logLeftAside();
 		}
 		long resumeAt = context.getLong(READ_COUNT, 0L);
@@ -177,7 +191,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	}
 
 	private RecordSource openSource(Path file) throws IOException {
-		String label = this.inputDir.relativize(file).toString().replace('\\', '/');
+		String label = label(this.inputDir, file);
 		String name = file.getFileName().toString();
 		String kind = FileKind.notRegular(file);
 		if (kind != null) {
@@ -202,6 +216,17 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 							+ "expenditures, funding, findings, recommendations, rates)")));
 		}
 		return new CsvRecordSource(file, table, sourceId, label);
+	}
+
+	/**
+	 * How a file is named in rejects: relative to the input folder when it is inside it,
+	 * else as given.
+	 */
+	public static String label(Path inputDir, Path file) {
+		Path base = inputDir.toAbsolutePath().normalize();
+		Path absolute = file.toAbsolutePath().normalize();
+		Path named = absolute.startsWith(base) ? base.relativize(absolute) : file;
+		return named.toString().replace('\\', '/');
 	}
 
 	@Override

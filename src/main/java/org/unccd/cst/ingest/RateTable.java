@@ -28,9 +28,16 @@ public final class RateTable {
 
 	/** Reads only the rates files and sheets of the input folder. */
 	public static RateTable load(Path inputDir, Programme programme) {
+		return load(new DataFileItemReader(inputDir, Set.of(DataTable.RATES)), programme);
+	}
+
+	/**
+	 * Reads the rates of the files a reader was made for: only its rates files and sheets
+	 * count.
+	 */
+	public static RateTable load(DataFileItemReader reader, Programme programme) {
 		RateTable table = new RateTable();
 		RowValidator validator = new RowValidator(programme);
-		DataFileItemReader reader = new DataFileItemReader(inputDir, Set.of(DataTable.RATES));
 		reader.open(new ExecutionContext());
 		try {
 			RawRecord record;

@@ -18,8 +18,13 @@ public class RowProcessor implements ItemProcessor<RawRecord, IngestedRow> {
 	private final CurrencyConverter converter;
 
 	public RowProcessor(Path inputDir, Programme programme) {
+		this(programme, RateTable.load(inputDir, programme));
+	}
+
+	/** A processor converting amounts at the given rates. */
+	public RowProcessor(Programme programme, RateTable rates) {
 		this.validator = new RowValidator(programme);
-		this.converter = new CurrencyConverter(programme.currency(), RateTable.load(inputDir, programme));
+		this.converter = new CurrencyConverter(programme.currency(), rates);
 	}
 
 	@Override

@@ -52,6 +52,14 @@ public final class Messages {
 		return LABELS.getMessage(key, null, this.locale);
 	}
 
+	/**
+	 * The codes of the bodies a recommendation can be addressed to, named
+	 * {@code addressee.<code>} in the bundles.
+	 */
+	public static List<String> addresseeCodes() {
+		return AddresseeNames.CODES;
+	}
+
 	public static Messages of(String lang) {
 		return new Messages(lang);
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.unccd.cst.ingest.DataFileItemReader;
 import org.unccd.cst.ingest.ProposalsLoader;
 import org.unccd.cst.programme.ProgrammeLoader;
+import org.unccd.cst.run.OutputFolder;
 
 /**
  * What a published set was made from and of: {@code manifest.json}. Its input digest and
@@ -71,17 +72,28 @@ public record Manifest(String session, String generator, Parameters parameters, 
 		return FileDigest.sha256(all.toString());
 	}
 
-	/** Every file of a folder but the manifest, by name. */
+	/**
+	 * Every file of a folder but the manifest and the data-entry templates
+	 * ({@code --template} writes them beside the set, which they are not part of), by
+	 * name.
+	 */
 	public static List<FileEntry> outputs(Path dir) throws IOException {
 		List<FileEntry> entries = new ArrayList<>();
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-				if (!file.getFileName().toString().equals(FILE)) {
+				String name = file.getFileName().toString();
+				if (!name.equals(FILE) && !isTemplate(name)) {
 					entries.add(entry(dir, file));
 				}
 			}
 		}
 		return entries;
+	}
+
+	/** Whether a file of a session's folder is a data-entry template of any session. */
+	static boolean isTemplate(String name) {
+		int at = name.indexOf(".template.");
+		return at > 0 && OutputFolder.isTemplate(name.substring(0, at), name);
 	}
 
 	private static FileEntry entry(Path dir, Path file) throws IOException {

@@ -76,7 +76,12 @@ public class PublishTasklet implements Tasklet {
 		}
 		// else: a restart after the move; the set is already in place
 		try (var files = Files.list(run.publishedDir())) {
-			RunRecord.of(chunkContext).putLong(RunRecord.PUBLISHED_FILES, files.filter(Files::isRegularFile).count());
+			// the set's own files: the templates kept beside it are not part of it
+			RunRecord.of(chunkContext)
+				.putLong(RunRecord.PUBLISHED_FILES,
+						files.filter(Files::isRegularFile)
+							.filter((file) -> !Manifest.isTemplate(file.getFileName().toString()))
+							.count());
 		}
 		log.info("Published {}", run.publishedDir());
 		return RepeatStatus.FINISHED;

@@ -41,12 +41,28 @@ public final class Publisher {
 		Path previous = previous(output, session);
 		deleteTree(previous);
 		if (Files.exists(target)) {
+			keepTemplates(target, staging);
 			SummaryArchive.keepOutgoing(output, session, keepHistory);
 			Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
 		}
 		Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 		deleteTree(previous);
 		Files.deleteIfExists(output.resolve(session + ".rejects.csv"));
+	}
+
+	/**
+	 * Copies the data-entry templates of the outgoing set ({@code --template}) into the
+	 * new one, so that a run does not take them away; the manifest does not list them.
+	 */
+	private static void keepTemplates(Path target, Path staging) throws IOException {
+		try (var files = Files.list(target)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String name = file.getFileName().toString();
+				if (Manifest.isTemplate(name) && !Files.exists(staging.resolve(name))) {
+					Files.copy(file, staging.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+				}
+			}
+		}
 	}
 
 	/** Puts back the previous set if a publication died between its two renames. */

@@ -59,6 +59,20 @@ public final class OutputFolder {
 		return workDir(output).resolve("staging").resolve(String.valueOf(jobInstanceId));
 	}
 
+	/**
+	 * The data-entry template of a session in a language ({@code --template}), kept in
+	 * the session's folder beside the published set but not part of it.
+	 */
+	public static String template(String session, String lang) {
+		return session + ".template." + lang + ".xlsx";
+	}
+
+	/** Whether a file of a session's folder is a data-entry template. */
+	public static boolean isTemplate(String session, String name) {
+		return name.startsWith(session + ".template.") && name.endsWith(".xlsx")
+				&& name.length() == template(session, "xx").length();
+	}
+
 	/** The published set of a session. */
 	public static Path published(Path output, String session) {
 		return output.resolve(session);

@@ -33,6 +33,24 @@ class PublisherTests {
 	}
 
 	@Test
+	void publishCarriesTheTemplatesOverAndTheManifestLeavesThemOut() throws Exception {
+		Files.createDirectories(this.output.resolve("S/"));
+		Files.writeString(this.output.resolve("S/old.pdf"), "old");
+		Files.writeString(this.output.resolve("S/S.template.fr.xlsx"), "template");
+		Files.writeString(this.output.resolve("S/notes.template.xlsx"), "not a template of S");
+		Path staging = Files.createDirectories(this.output.resolve(".cst-reports/staging/8"));
+		Files.writeString(staging.resolve("new.pdf"), "new");
+
+		Publisher.publish(staging, this.output, "S");
+
+		assertThat(this.output.resolve("S/S.template.fr.xlsx")).hasContent("template");
+		assertThat(this.output.resolve("S/notes.template.xlsx")).doesNotExist();
+		assertThat(this.output.resolve("S/old.pdf")).doesNotExist();
+		assertThat(Manifest.outputs(this.output.resolve("S")).stream().map(Manifest.FileEntry::file))
+			.containsExactly("new.pdf");
+	}
+
+	@Test
 	void recoverPutsBackThePreviousSetWhenTheNewOneNeverArrived() throws Exception {
 		Path previous = Files.createDirectories(Publisher.previous(this.output, "S"));
 		Files.writeString(previous.resolve("summary.json"), "{}");
