@@ -5,7 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,6 +205,51 @@ class TaggedStructureTests {
 		}
 		// the embedded input gives its progress summaries in English only
 		assertThat(english).isGreaterThan(0);
+	}
+
+	@Test
+	void arabicHeadingsAreSetFromTheRightLikeTheText() throws IOException {
+		List<String> wrong = new ArrayList<>();
+		int headings = 0;
+		try (PDDocument document = Loader.loadPDF(output.resolve("CST14/obj-1.1.ar.pdf").toFile())) {
+			for (int page = 2; page <= document.getNumberOfPages(); page++) {
+				// each line by its baseline: its right end and the size of its largest
+				// type
+				Map<Integer, float[]> lines = new TreeMap<>();
+				PDFTextStripper stripper = new PDFTextStripper() {
+
+					@Override
+					protected void processTextPosition(TextPosition text) {
+						float[] line = lines.computeIfAbsent(Math.round(text.getYDirAdj()), (y) -> new float[2]);
+						line[0] = Math.max(line[0], text.getXDirAdj() + text.getWidthDirAdj());
+						line[1] = Math.max(line[1], text.getFontSizeInPt());
+					}
+
+				};
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				stripper.getText(document);
+				float right = (float) lines.values().stream().mapToDouble((line) -> line[0]).max().orElse(0);
+				for (Map.Entry<Integer, float[]> line : lines.entrySet()) {
+					// the headings (12 pt) and the contents' title (13 pt) are the
+					// largest type
+					if (line.getValue()[1] >= 11.5f) {
+						headings++;
+						// set from the right: at most the paragraphs' hanging number
+						// width in
+						// from the right edge of the text (set from the left, a heading
+						// would
+						// end hundreds of points short of it)
+						if (right - line.getValue()[0] > 30) {
+							wrong.add("page " + page + ", line at " + line.getKey() + ": ends at " + line.getValue()[0]
+									+ ", the text at " + right);
+						}
+					}
+				}
+			}
+		}
+		assertThat(headings).isGreaterThanOrEqualTo(5);
+		assertThat(wrong).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -232,8 +232,13 @@ final class ReportLayout {
 		return Element.ALIGN_RIGHT;
 	}
 
+	/**
+	 * A paragraph with space before and after it, set from the side its lines start on
+	 * (the right in Arabic); a caller may centre it.
+	 */
 	static Paragraph spaced(Phrase phrase, float before, float after) {
 		Paragraph paragraph = new Paragraph(phrase);
+		paragraph.setAlignment(start());
 		paragraph.setSpacingBefore(before);
 		paragraph.setSpacingAfter(after);
 		return paragraph;
