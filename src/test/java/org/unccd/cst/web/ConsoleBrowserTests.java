@@ -119,10 +119,10 @@ class ConsoleBrowserTests {
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf))).isEqualTo(expected);
 
 		browser.driver.findElement(By.linkText("Dashboard")).click();
-		assertThat(browser.text("main")).contains("Session CST14", "2019-06-30", "officer",
-				"draft: not yet approved for distribution");
+		awaitText("main", "draft: not yet approved for distribution");
+		assertThat(browser.text("main")).contains("Session CST14", "2019-06-30", "officer");
 		browser.driver.findElement(By.id("approve-CST14")).click();
-		assertThat(browser.text("main")).contains("approved by officer on");
+		awaitText("main", "approved by officer on");
 		assertThat(browser.driver.findElements(By.id("approve-CST14"))).isEmpty();
 		assertThat(console.output.resolve(".cst-reports/approved/CST14/obj-1.1.ar.pdf")).exists();
 		browser.screenshot(SCREENSHOTS, "dashboard");
@@ -130,6 +130,13 @@ class ConsoleBrowserTests {
 		browser.screenshot(SCREENSHOTS, "runs");
 		browser.driver.findElement(By.linkText("Schedule")).click();
 		browser.screenshot(SCREENSHOTS, "schedule");
+	}
+
+	/** Waits, across the page being loaded again, until the element holds the text. */
+	private static void awaitText(String css, String text) {
+		new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((d) -> d.findElement(By.cssSelector(css)).getText().contains(text));
 	}
 
 	/** Downloads with the browser's session, as its download would. */
