@@ -2,16 +2,13 @@ package org.unccd.cst.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.unccd.cst.console.PublishedFiles;
 import org.unccd.cst.publish.Approvals;
-import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.service.ExitCode;
 
@@ -59,7 +56,7 @@ final class ApproveCommand {
 		}
 		output = output.toAbsolutePath().normalize();
 		try {
-			List<String> sessions = sessions(output);
+			List<String> sessions = new PublishedFiles(output).sessions();
 			if (sessions.isEmpty()) {
 				this.err.println("cst-reports: no set is published in " + output + ": run first, then approve");
 				return ExitCode.FAILED;
@@ -85,23 +82,6 @@ final class ApproveCommand {
 			this.err.println("cst-reports: cannot approve: " + ex.getMessage());
 			return ExitCode.FAILED;
 		}
-	}
-
-	/** The sessions with a published set in {@code output}. */
-	private static List<String> sessions(Path output) throws IOException {
-		List<String> sessions = new ArrayList<>();
-		if (!Files.isDirectory(output)) {
-			return sessions;
-		}
-		try (var dirs = Files.list(output)) {
-			for (Path dir : dirs.sorted().toList()) {
-				if (!dir.getFileName().toString().startsWith(".")
-						&& Files.isRegularFile(dir.resolve(Manifest.FILE), LinkOption.NOFOLLOW_LINKS)) {
-					sessions.add(dir.getFileName().toString());
-				}
-			}
-		}
-		return sessions;
 	}
 
 	private ExitCode bad(String message) {
