@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,19 +88,12 @@ class ApiController {
 	}
 
 	static RunManager.Launch launch(LaunchBody body) {
-		LocalDate asOf = null;
-		if (body.asOf() != null && !body.asOf().isBlank()) {
-			try {
-				asOf = LocalDate.parse(body.asOf().strip());
-			}
-			catch (DateTimeParseException ex) {
-				throw new ApiProblems.ApiException(HttpStatus.BAD_REQUEST,
-						"asOf must be a date written YYYY-MM-DD, not \"" + body.asOf() + "\".");
-			}
-			if (asOf.getYear() < 1900 || asOf.getYear() > 2100) {
-				throw new ApiProblems.ApiException(HttpStatus.BAD_REQUEST,
-						"asOf must lie between 1900 and 2100, not " + asOf + ".");
-			}
+		LocalDate asOf;
+		try {
+			asOf = RunManager.Launch.asOf(body.asOf());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ApiProblems.ApiException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		List<String> languages = (body.lang() == null || body.lang().isEmpty()) ? List.of("en") : body.lang();
 		for (String language : languages) {

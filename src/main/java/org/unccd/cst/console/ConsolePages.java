@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,14 +215,11 @@ class ConsolePages {
 		LocalDate day = null;
 		boolean valid = languages != null && !languages.isEmpty()
 				&& languages.stream().allMatch(Messages.LANGUAGES::contains);
-		if (!asOf.isBlank()) {
-			try {
-				day = LocalDate.parse(asOf.strip());
-				valid &= day.getYear() >= 1900 && day.getYear() <= 2100;
-			}
-			catch (DateTimeParseException ex) {
-				valid = false;
-			}
+		try {
+			day = RunManager.Launch.asOf(asOf);
+		}
+		catch (IllegalArgumentException ex) {
+			valid = false;
 		}
 		model.addAttribute("allLanguages", PageModel.LANGUAGES);
 		model.addAttribute("chosen", (languages != null) ? languages : List.of());

@@ -51,6 +51,29 @@ public class RunManager implements DisposableBean {
 			languages = List.copyOf(languages);
 		}
 
+		/**
+		 * The cut-off date a launch gives, as the command line takes it: {@code null}
+		 * when none is given.
+		 * @throws IllegalArgumentException when it is not a date of 1900 to 2100, written
+		 * YYYY-MM-DD
+		 */
+		public static LocalDate asOf(String text) {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			LocalDate day;
+			try {
+				day = LocalDate.parse(text.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw new IllegalArgumentException("asOf must be a date written YYYY-MM-DD, not \"" + text + "\".");
+			}
+			if (day.getYear() < 1900 || day.getYear() > 2100) {
+				throw new IllegalArgumentException("asOf must lie between 1900 and 2100, not " + day + ".");
+			}
+			return day;
+		}
+
 	}
 
 	/** The folder is busy: who holds it. */
