@@ -38,6 +38,25 @@ public final class SummaryDiff {
 	private SummaryDiff() {
 	}
 
+	/**
+	 * A figure that differs between two summaries.
+	 *
+	 * @param label what it is: {@code budget total}, {@code outcome 1.1.a}, {@code inputs
+	 * rejected}, …
+	 * @param change how it moved, e.g. {@code in_progress 40.0 % -> completed 100.0 %}
+	 */
+	public record Figure(String label, String change) {
+	}
+
+	/**
+	 * The figures that differ from {@code before} to {@code after}, as the report lists
+	 * them: the budget, the outcomes and work items, the rows read, accepted and
+	 * rejected.
+	 */
+	public static List<Figure> figures(Summary before, Summary after) {
+		return FigureChanges.between(before, after).stream().map((figure) -> new Figure(figure[0], figure[1])).toList();
+	}
+
 	/** The report for every session published in {@code output}. */
 	public static String report(Path output) throws IOException {
 		Set<String> sessions = new TreeSet<>(SummaryArchive.sessions(output));
