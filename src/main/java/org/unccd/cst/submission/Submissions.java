@@ -122,7 +122,7 @@ public final class Submissions {
 		return new CheckResult(result.read(), result.accepted(), result.rejected(), result.unreadable());
 	}
 
-	private static Programme programme(Path input) throws ProgrammeUnreadable {
+	static Programme programme(Path input) throws ProgrammeUnreadable {
 		try {
 			return ProgrammeLoader.load(input);
 		}
@@ -135,7 +135,7 @@ public final class Submissions {
 	 * The currencies an amount may be given in: the programme's, then those the input's
 	 * rates convert, in alphabetical order.
 	 */
-	private static List<String> currencies(Path input, Programme programme) {
+	static List<String> currencies(Path input, Programme programme) {
 		TreeSet<String> rated = new TreeSet<>();
 		DataTable rates = DataTable.RATES;
 		RowProcessor processor = new RowProcessor(input, programme);

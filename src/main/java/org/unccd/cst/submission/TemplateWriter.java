@@ -121,8 +121,15 @@ final class TemplateWriter {
 
 	/** Writes the template of {@code lang} to {@code file}. */
 	void write(String lang, Path file) throws IOException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			write(lang, out);
+		}
+	}
+
+	/** Writes the template of {@code lang} to {@code out}, which stays open. */
+	void write(String lang, OutputStream out) throws IOException {
 		Messages messages = Messages.of(lang);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Styles styles = new Styles(workbook, messages.rightToLeft());
 			Sheet instructions = workbook.createSheet(messages.get("template.sheet.instructions"));
 			writeInstructions(instructions, messages, styles);
