@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * What the API answers when a request fails: a problem detail with a sentence for the
  * caller, the cause logged on the server only.
  */
-@RestControllerAdvice(assignableTypes = ApiController.class)
+@RestControllerAdvice(assignableTypes = { ApiController.class, SignOffApi.class })
 class ApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -192,12 +192,14 @@ class ConsolePages {
 	 * while no run holds the output folder.
 	 */
 	@PostMapping("/sessions/{session}/approve")
-	String approve(@PathVariable String session, Principal user, HttpServletRequest request) throws IOException {
+	String approve(@PathVariable String session, @RequestParam(defaultValue = "") String back, Principal user,
+			HttpServletRequest request) throws IOException {
 		if (!this.files.sessions().contains(session)) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
 		}
 		this.runs.approve(session, user.getName(), request.getRemoteAddr());
-		return "redirect:/";
+		// back to the side-by-side page when the approval came from there
+		return "approval".equals(back) ? "redirect:/sessions/" + session + "/approval" : "redirect:/";
 	}
 
 	@GetMapping("/launch")

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * What every page needs: its language and direction, the language switch, who is signed
  * in and which menu entries their role opens.
  */
-@ControllerAdvice(assignableTypes = { ConsolePages.class, ConsoleErrors.class })
+@ControllerAdvice(assignableTypes = { ConsolePages.class, ConsoleErrors.class, SignOffPages.class })
 class PageModel {
 
 	/**

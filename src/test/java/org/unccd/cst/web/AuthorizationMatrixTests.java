@@ -60,6 +60,9 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/api/sessions/T1/files/alpha.en.pdf", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/api/sessions/T1/rejects", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/api/sessions/T1/diff", null, Role.VIEWER, 404),
+			new Endpoint("GET", "/api/sessions/T1/approval", null, Role.VIEWER, 404),
+			new Endpoint("GET", "/api/templates/en", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("GET", "/api/templates/xx", null, Role.CONTRIBUTOR, 400),
 			new Endpoint("GET", "/actuator/prometheus", null, Role.ADMIN, 200),
 			new Endpoint("GET", "/actuator/health", null, null, 200));
 
@@ -104,6 +107,9 @@ class AuthorizationMatrixTests {
 			new Endpoint("POST", "/runs/999/stop", "", Role.OFFICER, 302),
 			new Endpoint("POST", "/runs/999/restart", "", Role.OFFICER, 302),
 			new Endpoint("POST", "/sessions/T1/approve", "", Role.OFFICER, 404),
+			new Endpoint("GET", "/sessions/T1/approval", null, Role.VIEWER, 404),
+			new Endpoint("GET", "/templates", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("GET", "/templates/en", null, Role.CONTRIBUTOR, 200),
 			new Endpoint("GET", "/audit", null, Role.ADMIN, 200));
 
 	@Test
