@@ -3,6 +3,8 @@ package org.unccd.cst.console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.submission.Submissions;
 import org.unccd.cst.submission.Templates;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TemplateDownloads {
+
+	private static final Logger log = LoggerFactory.getLogger(TemplateDownloads.class);
 
 	/** The media type of a workbook. */
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -77,6 +81,7 @@ class TemplateDownloads {
 	}
 
 	private Unreadable unreadable(Submissions.ProgrammeUnreadable ex) {
+		log.warn("No template can be made: {}", ex.getMessage());
 		return new Unreadable("The programme of the input folder cannot be read ("
 				+ this.settings.withoutPaths(String.valueOf(ex.getMessage()))
 				+ "), so no template can be made. Correct INPUT/programme.yaml and ask again.");

@@ -65,9 +65,9 @@ class SignOffConsoleTests {
 		console.close();
 	}
 
-	private static void publish(String asOf) throws Exception {
+	private static void publish(String asOf, String lang) throws Exception {
 		HttpResponse<String> launched = console.post("/api/runs", Role.OFFICER,
-				"{\"asOf\": \"" + asOf + "\", \"lang\": [\"en\"]}");
+				"{\"asOf\": \"" + asOf + "\", \"lang\": [\"" + lang + "\"]}");
 		assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
 		JsonNode run = console.awaitEnd(launched.headers().firstValue("Location").orElseThrow(), Duration.ofMinutes(2));
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("COMPLETED");
@@ -87,7 +87,7 @@ class SignOffConsoleTests {
 	@Order(1)
 	void beforeAnyApprovalTheDraftStandsAlone() throws Exception {
 		assertThat(console.get("/api/sessions/T1/approval", Role.VIEWER).statusCode()).isEqualTo(404);
-		publish(TestInputs.AS_OF);
+		publish(TestInputs.AS_OF, "en");
 		JsonNode view = approval();
 		assertThat(view.get("state").asString()).isEqualTo("none");
 		assertThat(view.get("draft").get("asOf").asString()).isEqualTo(TestInputs.AS_OF);
@@ -137,8 +137,8 @@ class SignOffConsoleTests {
 	@Order(3)
 	void aLaterDraftShowsWhatDiffersFromTheApprovedSet() throws Exception {
 		String approvedSha256 = approval().get("approved").get("manifestSha256").asString();
-		// a month earlier: A.1-y is not yet completed, the spending is lower
-		publish("2021-01-31");
+		// a month earlier: A.1-y is not yet completed, the spending is lower; in French
+		publish("2021-01-31", "fr");
 		JsonNode view = approval();
 		assertThat(view.get("state").asString()).isEqualTo("differs");
 		assertThat(view.get("draft").get("asOf").asString()).isEqualTo("2021-01-31");
@@ -156,13 +156,15 @@ class SignOffConsoleTests {
 		view.get("diff")
 			.get("files")
 			.forEach((file) -> files.add(file.get("name").asString() + " " + file.get("change").asString()));
-		assertThat(files).contains("summary.json changed", "T1.en.xlsx changed");
+		assertThat(files).contains("summary.json changed", "T1.en.xlsx removed", "T1.fr.xlsx added");
+		assertThat(view.get("approved").get("languages").toString()).isEqualTo("[\"en\"]");
+		assertThat(view.get("draft").get("languages").toString()).isEqualTo("[\"fr\"]");
 
 		HttpClient viewer = ConsoleServer.browserLike();
 		signIn(viewer, Role.VIEWER);
 		String page = page(viewer, "/sessions/T1/approval");
 		assertThat(page).contains("differs from the approved set", "outcome A.1-y", "summary.json", approvedSha256,
-				"2021-01-31");
+				"2021-01-31", "only in the draft", "only in the approved set");
 		assertThat(page(viewer, "/")).contains("/sessions/T1/approval");
 	}
 
