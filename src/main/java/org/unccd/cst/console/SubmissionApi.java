@@ -94,12 +94,18 @@ class SubmissionApi {
 		body.put("id", upload.id());
 		body.put("user", upload.user());
 		body.put("time", upload.time());
-		body.put("files",
-				upload.files()
-					.stream()
-					.map((file) -> Map.of("name", file.uploadedName(), "sha256", file.sha256(), "size", file.size(),
-							"read", file.read(), "accepted", file.accepted(), "rejected", file.rejected()))
-					.toList());
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (SubmissionStore.CheckedFile file : upload.files()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", file.uploadedName());
+			entry.put("size", file.size());
+			entry.put("sha256", file.sha256());
+			entry.put("read", file.read());
+			entry.put("accepted", file.accepted());
+			entry.put("rejected", file.rejected());
+			files.add(entry);
+		}
+		body.put("files", files);
 		body.put("read", upload.read());
 		body.put("accepted", upload.accepted());
 		body.put("rejected", upload.rejected());
