@@ -60,6 +60,10 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/api/sessions/T1/files/alpha.en.pdf", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/api/sessions/T1/rejects", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/api/sessions/T1/diff", null, Role.VIEWER, 404),
+			new Endpoint("GET", "/api/submissions", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("POST", "/api/submissions", null, Role.CONTRIBUTOR, 400),
+			new Endpoint("POST", "/api/submissions/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
+			new Endpoint("DELETE", "/api/submissions/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
 			new Endpoint("GET", "/actuator/prometheus", null, Role.ADMIN, 200),
 			new Endpoint("GET", "/actuator/health", null, null, 200));
 
@@ -104,7 +108,14 @@ class AuthorizationMatrixTests {
 			new Endpoint("POST", "/runs/999/stop", "", Role.OFFICER, 302),
 			new Endpoint("POST", "/runs/999/restart", "", Role.OFFICER, 302),
 			new Endpoint("POST", "/sessions/T1/approve", "", Role.OFFICER, 404),
-			new Endpoint("GET", "/audit", null, Role.ADMIN, 200));
+			new Endpoint("GET", "/audit", null, Role.ADMIN, 200),
+			new Endpoint("GET", "/submissions", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("POST", "/submissions", "", Role.CONTRIBUTOR, 400),
+			new Endpoint("GET", "/submissions/uploads/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
+			new Endpoint("POST", "/submissions/uploads/0123456789abcdef0123456789abcdef/submit", "", Role.CONTRIBUTOR,
+					404),
+			new Endpoint("POST", "/submissions/uploads/0123456789abcdef0123456789abcdef/discard", "", Role.CONTRIBUTOR,
+					404));
 
 	@Test
 	void thePagesAnswerEachRoleAsItsRoleAllows() throws Exception {
