@@ -42,7 +42,8 @@ class SubmissionPages {
 
 	@GetMapping("/submissions")
 	String submissions(@RequestParam(required = false) String done, Principal user, Model model) throws IOException {
-		model.addAttribute("done", List.of("submitted", "discarded", "tooLarge").contains(done) ? done : null);
+		model.addAttribute("done",
+				(done != null && List.of("submitted", "discarded", "tooLarge").contains(done)) ? done : null);
 		return form(user, model);
 	}
 
