@@ -134,7 +134,7 @@ class SubmissionApi {
 		return switch (refusal) {
 			case NO_FILE, TOO_MANY_FILES, REPLACE_MULTIPLE -> HttpStatus.BAD_REQUEST;
 			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-			case TOO_MANY_PENDING, REPLACE_INVALID -> HttpStatus.CONFLICT;
+			case TOO_MANY_PENDING, REPLACE_INVALID, BUSY -> HttpStatus.CONFLICT;
 			case PROGRAMME -> HttpStatus.SERVICE_UNAVAILABLE;
 			default -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.unccd.cst.publish.FileDigest;
+import org.unccd.cst.publish.OutputLock;
 import org.unccd.cst.submission.Submissions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,7 +100,9 @@ public class SubmissionStore {
 		/** Only an upload of one file replaces a submission. */
 		REPLACE_MULTIPLE,
 		/** The programme cannot be read, so nothing can be checked. */
-		PROGRAMME
+		PROGRAMME,
+		/** A run holds the output folder: the upload waits until it ends. */
+		BUSY
 
 	}
 
@@ -185,7 +188,9 @@ public class SubmissionStore {
 	 * @param user who uploaded it
 	 * @param time when
 	 * @param files its files
-	 * @param rejects the first {@value #REJECTS_KEPT} rejected rows
+	 * @param rejects the first {@value #REJECTS_KEPT} rejected rows, and beyond them
+	 * those that refuse the upload: each file or sheet rejected as a whole, a row outside
+	 * the scope
 	 * @param rejected all the rejected rows
 	 * @param replaces the number of the submission it replaces, or {@code null}
 	 */
@@ -349,6 +354,13 @@ public class SubmissionStore {
 		}
 	}
 
+	/** How the scope's rule words a row outside the scope ({@code SubmissionScope}). */
+	private static final class SubmissionScopeWords {
+
+		static final String OUTSIDE = "outside your scope";
+
+	}
+
 	private static byte[] randomBytes() {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
@@ -372,7 +384,7 @@ public class SubmissionStore {
 		}
 		if (!scope.isEmpty()) {
 			for (Reject reject : check.rejects()) {
-				if (reject.reason().contains("outside your scope")) {
+				if (reject.reason().contains(SubmissionScopeWords.OUTSIDE)) {
 					return Optional.of(new RefusedException(
 							Refusal.OUT_OF_SCOPE, String.join(",", scope), "Rows are outside your scope ("
 									+ String.join(",", scope) + "): take them out of the file and upload it again.",
@@ -400,6 +412,7 @@ public class SubmissionStore {
 		long[] rejected = new long[staged.size()];
 		List<Reject> rejects = new ArrayList<>();
 		long[] total = { 0 };
+		boolean[] sawOutside = { false };
 		Set<Path> leftOut = (replaces != null)
 				? replaceable(user, replaces).map((submission) -> Set.of(progress().resolve(submission.storedName())))
 					.orElse(Set.of())
@@ -412,7 +425,12 @@ public class SubmissionStore {
 							rejected[file]++;
 						}
 						total[0]++;
-						if (rejects.size() < REJECTS_KEPT) {
+						// the rejects that refuse an upload are kept beyond the limit:
+						// each
+						// file or sheet rejected as a whole, and a row outside the scope
+						boolean outside = reject.reason().contains(SubmissionScopeWords.OUTSIDE);
+						if (rejects.size() < REJECTS_KEPT || reject.line() == 0 || (outside && !sawOutside[0])) {
+							sawOutside[0] |= outside;
 							String reason = reject.reason();
 							for (int i = 0; i < staged.size(); i++) {
 								reason = reason.replace(staged.get(i).toString(), names.get(i));
@@ -536,6 +554,22 @@ public class SubmissionStore {
 			this.audit.record(user, address, "upload-refused", refusal.get().getMessage());
 			throw refusal.get();
 		}
+		// a run checks before it publishes that its input did not change: a submission
+		// waits for the run to end rather than spoil it
+		Optional<OutputLock> lock = OutputLock.tryAcquire(this.settings.output());
+		if (lock.isEmpty()) {
+			throw refused(user, address, Refusal.BUSY, "",
+					"A run is reading the input folder: submit when it has ended; the upload waits until then.",
+					before);
+		}
+		try (OutputLock held = lock.get()) {
+			return Optional.of(place(user, address, id, folder, before, old, check, staged));
+		}
+	}
+
+	/** Moves the checked files of an upload into place and records them. */
+	private List<Submission> place(String user, String address, String id, Path folder, Upload before,
+			Optional<Submission> old, Upload check, List<Path> staged) throws IOException {
 		Path progress = progress();
 		Files.createDirectories(progress);
 		List<Entry> entries = entries();
@@ -571,7 +605,7 @@ public class SubmissionStore {
 							+ done.get(0).number() + ", kept in OUTPUT/.cst-reports/submissions/replaced/");
 		}
 		delete(folder);
-		return Optional.of(done);
+		return done;
 	}
 
 	/** Every submission, newest first. */

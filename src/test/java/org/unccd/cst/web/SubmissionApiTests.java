@@ -80,6 +80,15 @@ class SubmissionApiTests {
 
 	static HttpResponse<String> upload(String user, List<Part> parts) throws Exception {
 		String boundary = "----cst" + System.nanoTime();
+		HttpRequest request = console.request("/api/submissions", null)
+			.header("Authorization", authorization(user))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)))
+			.build();
+		return console.send(request);
+	}
+
+	static byte[] multipart(String boundary, List<Part> parts) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (Part part : parts) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.field() + "\""
@@ -90,12 +99,7 @@ class SubmissionApiTests {
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = console.request("/api/submissions", null)
-			.header("Authorization", authorization(user))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		return console.send(request);
+		return body.toByteArray();
 	}
 
 	static HttpResponse<String> call(String method, String path, String user) throws Exception {
@@ -292,6 +296,16 @@ class SubmissionApiTests {
 		assertThat(ConsoleServer.json(report).get("refusal").asString()).isEqualTo("OUT_OF_SCOPE");
 		assertThat(listing(uploads)).isEmpty();
 
+		// a row outside the scope after more rejects than an upload shows still refuses
+		// it
+		String many = "outcome,date,status\n" + "A.1-x,not a date,in_progress\n".repeat(1_200)
+				+ "B-x,2021-03-10,in_progress\n";
+		HttpResponse<String> late = upload("scoped", List.of(Part.file("progress-many.csv", many)));
+		assertThat(late.statusCode()).isEqualTo(422);
+		assertThat(ConsoleServer.json(late).get("refusal").asString()).isEqualTo("OUT_OF_SCOPE");
+		assertThat(ConsoleServer.json(late).get("check").get("rejected").asLong()).isEqualTo(1_201);
+		assertThat(listing(uploads)).isEmpty();
+
 		HttpResponse<String> inside = upload("scoped", List.of(Part.file("progress-scope.csv", """
 				outcome,date,status,percent
 				A.1-x,2021-03-10,in_progress,60
@@ -349,6 +363,95 @@ class SubmissionApiTests {
 				new Part("replaces", null, a.get("number").asString().getBytes(StandardCharsets.UTF_8))));
 		assertThat(twice.statusCode()).isEqualTo(409);
 		assertThat(ConsoleServer.json(twice).get("refusal").asString()).isEqualTo("REPLACE_INVALID");
+	}
+
+	@Test
+	void whileARunHoldsTheOutputFolderASubmissionWaits() throws Exception {
+		HttpResponse<String> checked = upload("contributor",
+				List.of(Part.file("findings-busy.csv", "outcome,text\nA.1-x,While a run reads the input\n")));
+		String location = checked.headers().firstValue("Location").orElseThrow();
+		List<String> before = listing(progress);
+		try (var held = org.unccd.cst.publish.OutputLock.tryAcquire(console.output).orElseThrow()) {
+			HttpResponse<String> busy = call("POST", location, "contributor");
+			assertThat(busy.statusCode()).isEqualTo(409);
+			assertThat(ConsoleServer.json(busy).get("refusal").asString()).isEqualTo("BUSY");
+			assertThat(ConsoleServer.json(busy).get("detail").asString())
+				.isEqualTo("A run is reading the input folder: submit when it has ended; the upload waits until then.");
+			assertThat(listing(progress)).isEqualTo(before);
+		}
+		HttpResponse<String> submitted = call("POST", location, "contributor");
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		assertThat(listing(progress)).hasSize(before.size() + 1);
+	}
+
+	@Test
+	void thePageFormSaysWhenAnUploadIsTooLargeAndRefusesAFormWithoutItsToken() throws Exception {
+		java.net.http.HttpClient browser = ConsoleServer.browserLike();
+		String token = signIn(browser);
+		List<String> before = listing(progress);
+		String big = "outcome,date,status\n" + "A.1-x,2021-03-01,in_progress\n".repeat(10_000);
+		HttpResponse<String> tooLarge = browser.send(form(List
+			.of(new Part("_csrf", null, token.getBytes(StandardCharsets.UTF_8)), Part.file("progress-big.csv", big))),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(303);
+		assertThat(tooLarge.headers().firstValue("Location").orElseThrow()).endsWith("/submissions?done=tooLarge");
+		HttpResponse<String> page = browser.send(
+				HttpRequest.newBuilder(java.net.URI.create(console.base + "/submissions?done=tooLarge")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.body()).contains("The upload was larger than the console takes, or could not be read");
+		String small = "outcome,date,status\nA.1-x,2021-03-01,in_progress\n";
+		HttpResponse<String> forged = browser.send(form(List.of(Part.file("progress-forged.csv", small))),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(403);
+		HttpResponse<String> good = browser
+			.send(form(List.of(new Part("_csrf", null, token.getBytes(StandardCharsets.UTF_8)),
+					Part.file("progress-form.csv", small))), HttpResponse.BodyHandlers.ofString());
+		assertThat(good.statusCode()).isEqualTo(302);
+		String checkPage = good.headers().firstValue("Location").orElseThrow();
+		assertThat(checkPage).matches(".*/submissions/uploads/[0-9a-f]{32}");
+		HttpResponse<String> check = browser.send(HttpRequest
+			.newBuilder(java.net.URI.create(console.base + checkPage.replaceFirst("^https?://[^/]+", "")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(check.body()).contains("1 rows read, 1 accepted, 0 rejected", "progress-form.csv");
+		assertThat(listing(progress)).isEqualTo(before);
+		String id = checkPage.substring(checkPage.lastIndexOf('/') + 1);
+		assertThat(call("DELETE", "/api/submissions/" + id, "contributor").statusCode()).isEqualTo(204);
+		assertThat(listing(uploads)).isEmpty();
+	}
+
+	private static HttpRequest form(List<Part> parts) {
+		String boundary = "----cst" + System.nanoTime();
+		return HttpRequest.newBuilder(java.net.URI.create(console.base + "/submissions"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts)))
+			.build();
+	}
+
+	/** Signs in as the contributor through the form; the CSRF token of the session. */
+	private static String signIn(java.net.http.HttpClient browser) throws Exception {
+		java.util.regex.Pattern csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+		String login = browser
+			.send(HttpRequest.newBuilder(java.net.URI.create(console.base + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		java.util.regex.Matcher matcher = csrf.matcher(login);
+		assertThat(matcher.find()).isTrue();
+		String form = "username=contributor&password="
+				+ java.net.URLEncoder.encode(ConsoleServer.password(Role.CONTRIBUTOR), StandardCharsets.UTF_8)
+				+ "&_csrf=" + java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = browser
+			.send(HttpRequest.newBuilder(java.net.URI.create(console.base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		String page = browser
+			.send(HttpRequest.newBuilder(java.net.URI.create(console.base + "/submissions")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		matcher = csrf.matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	/** Uploads and submits; the submission. */
