@@ -191,6 +191,48 @@ class SubmissionApiTests {
 	}
 
 	@Test
+	void aFilledTemplateIsCheckedSheetBySheetAndStoredAsAWorkbook() throws Exception {
+		Path template = org.unccd.cst.submission.Submissions
+			.writeTemplates(console.input, dir.resolve("templates"), List.of("en"))
+			.orElseThrow()
+			.get(0);
+		byte[] filled;
+		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(template));
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			var progressRow = book.getSheet("progress").createRow(1);
+			progressRow.createCell(0).setCellValue(java.time.LocalDate.of(2021, 3, 15));
+			progressRow.getCell(0).setCellStyle(book.getSheet("progress").getColumnStyle(0));
+			progressRow.createCell(1).setCellValue("A.1-x");
+			progressRow.createCell(2).setCellValue("in_progress");
+			progressRow.createCell(3).setCellValue(70);
+			var findingRow = book.getSheet("findings").createRow(1);
+			findingRow.createCell(0).setCellValue("A.1-y");
+			findingRow.createCell(1).setCellValue("A finding from the template.");
+			var wrongRow = book.getSheet("findings").createRow(2);
+			wrongRow.createCell(0).setCellValue("Z-9");
+			wrongRow.createCell(1).setCellValue("An outcome the programme does not have.");
+			book.write(out);
+			filled = out.toByteArray();
+		}
+		HttpResponse<String> checked = upload("contributor",
+				List.of(new Part("file", "T1 template (filled).xlsx", filled)));
+		assertThat(checked.statusCode()).as(checked.body()).isEqualTo(201);
+		JsonNode check = ConsoleServer.json(checked);
+		assertThat(check.get("read").asLong()).isEqualTo(3);
+		assertThat(check.get("accepted").asLong()).isEqualTo(2);
+		JsonNode reject = check.get("rejects").get(0);
+		assertThat(reject.get("file").asString()).isEqualTo("T1 template (filled).xlsx!findings");
+		assertThat(reject.get("line").asLong()).isEqualTo(3);
+		assertThat(reject.get("reason").asString()).isEqualTo("unknown outcome \"Z-9\"");
+		HttpResponse<String> submitted = call("POST", checked.headers().firstValue("Location").orElseThrow(),
+				"contributor");
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		String stored = ConsoleServer.json(submitted).get("submissions").get(0).get("storedName").asString();
+		assertThat(stored).matches("workbook-submitted-\\d{8}-\\d{6}-contributor-\\d+\\.xlsx");
+		assertThat(Files.readAllBytes(progress.resolve(stored))).isEqualTo(filled);
+	}
+
+	@Test
 	void hostileCorruptAndNonDataFilesAreRefusedAndNothingOfThemIsKept() throws Exception {
 		List<String> before = listing(progress);
 		List<Part> hostile = List.of(new Part("file", "bomb.xlsx", zipBomb()),
