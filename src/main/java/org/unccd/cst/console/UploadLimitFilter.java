@@ -45,7 +45,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return !"POST".equals(request.getMethod()) || type == null
+		// a request with neither credentials nor a session is refused without its body
+		// being read
+		boolean nobody = request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
+		return nobody || !"POST".equals(request.getMethod()) || type == null
 				|| !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
