@@ -205,6 +205,11 @@ public class SubmissionStore {
 			return this.files.stream().mapToLong(CheckedFile::accepted).sum();
 		}
 
+		/** When it was uploaded, as an instant. */
+		public Instant instant() {
+			return Instant.parse(this.time);
+		}
+
 	}
 
 	/**
@@ -223,6 +228,12 @@ public class SubmissionStore {
 	 */
 	public record Submission(int number, String time, String user, String uploadedName, String storedName,
 			String sha256, long accepted, long rejected, Integer replaces, Integer replacedBy) {
+
+		/** When it was submitted, as an instant. */
+		public Instant instant() {
+			return Instant.parse(this.time);
+		}
+
 	}
 
 	/**

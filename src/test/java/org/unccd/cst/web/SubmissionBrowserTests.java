@@ -178,6 +178,14 @@ class SubmissionBrowserTests {
 			if (lang.equals("ar")) {
 				browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "submission-check.ar");
 			}
+			// the upload waits on the submissions page until it is submitted or discarded
+			String check = browser.driver.getCurrentUrl();
+			browser.open(console.base + "/submissions");
+			WebElement waiting = browser.driver.findElement(By.cssSelector("#pending a"));
+			assertThat(waiting.getText()).contains("progress-june.csv", "3");
+			violations.addAll(browser.violations());
+			waiting.click();
+			new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until((d) -> d.getCurrentUrl().equals(check));
 			browser.driver.findElement(By.id("discard")).click();
 			new WebDriverWait(browser.driver, Duration.ofSeconds(30))
 				.until((d) -> d.getCurrentUrl().endsWith("/submissions?done=discarded"));
