@@ -1,5 +1,6 @@
 package org.unccd.cst.console;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
@@ -16,10 +17,13 @@ import org.springframework.core.env.Environment;
 class SubmissionConfiguration {
 
 	@Bean
-	SubmissionStore submissionStore(ConsoleSettings settings, AuditLog audit, Clock clock, Environment environment) {
-		return new SubmissionStore(settings, audit, clock,
+	SubmissionStore submissionStore(ConsoleSettings settings, AuditLog audit, Clock clock, Environment environment)
+			throws IOException {
+		SubmissionStore store = new SubmissionStore(settings, audit, clock,
 				environment.getProperty("cst.console.submissions.max-files", Integer.class, 5),
 				environment.getProperty("cst.console.submissions.max-pending", Integer.class, 5));
+		store.removeUnfinished();
+		return store;
 	}
 
 }

@@ -273,6 +273,24 @@ public class SubmissionStore {
 		this.replaced = work.resolve("submissions").resolve("replaced");
 	}
 
+	/**
+	 * Deletes what an upload cut short left in the staging area (a folder without its
+	 * {@code upload.json}: the console stopped while it checked); the console calls it as
+	 * it starts, when no upload is under way.
+	 */
+	public synchronized void removeUnfinished() throws IOException {
+		if (!Files.isDirectory(this.uploads)) {
+			return;
+		}
+		try (Stream<Path> folders = Files.list(this.uploads)) {
+			for (Path folder : folders.toList()) {
+				if (!Files.isRegularFile(folder.resolve("upload.json"))) {
+					delete(folder);
+				}
+			}
+		}
+	}
+
 	public int maxFiles() {
 		return this.maxFiles;
 	}

@@ -50,10 +50,21 @@ class SubmissionApiTests {
 
 	static Path uploads;
 
+	static final String UNFINISHED = "0123456789abcdef0123456789abcdef";
+
+	@Test
+	void anUploadCutShortBeforeTheConsoleStartedIsGone() {
+		assertThat(uploads.resolve(UNFINISHED)).doesNotExist();
+	}
+
 	@BeforeAll
 	static void start() throws Exception {
 		Path input = TestInputs.write(dir.resolve("in"));
 		Path output = dir.resolve("out");
+		// an upload cut short by a console that stopped while it checked it
+		Path cutShort = output.resolve(".cst-reports/uploads/" + UNFINISHED);
+		Files.createDirectories(cutShort);
+		Files.writeString(cutShort.resolve("progress-1.csv"), "outcome,date,status\n");
 		console = ConsoleServer.start(List.of("-Dspring.servlet.multipart.max-file-size=256KB",
 				"-Dcst.console.submissions.max-files=3", "-Dcst.console.submissions.max-pending=2"), input, output,
 				dir.resolve("console.log"));
