@@ -46,7 +46,8 @@ final class ConsoleCommand {
 			                                  [--output=DIR] [--users=FILE]
 			                                  [--schedule [--lang=en,fr,...] [--distribute]]
 			       java -jar target/cst-reports.jar --add-user=NAME --role=viewer|contributor|officer|admin
-			                                  [--output=DIR] [--users=FILE]     (password on standard input)
+			                                  [--scope=CODE,...] [--output=DIR] [--users=FILE]
+			                                  (password on standard input)
 			       java -jar target/cst-reports.jar --remove-user=NAME [--output=DIR] [--users=FILE]
 
 			  --serve             serve the console and its JSON API on the folders, on loopback
@@ -57,6 +58,8 @@ final class ConsoleCommand {
 			                      from standard input (asked twice on a terminal), 12 characters
 			                      or more
 			  --role=ROLE         viewer, contributor, officer or admin, each including the one before
+			  --scope=CODE,...    a contributor submits rows only for these work items (with their
+			                      sub-items) and reports (docs/submissions.md)
 			  --remove-user=NAME  remove a user
 
 			Sign-off before distribution:
@@ -217,9 +220,9 @@ final class ConsoleCommand {
 	}
 
 	private ExitCode addUser(Map<String, String> options, Path users) {
-		String unknown = unknown(options, Set.of("add-user", "role", "output", "users"));
+		String unknown = unknown(options, Set.of("add-user", "role", "scope", "output", "users"));
 		if (unknown != null) {
-			return bad("--add-user takes --role, --output and --users, not --" + unknown);
+			return bad("--add-user takes --role, --scope, --output and --users, not --" + unknown);
 		}
 		String name = options.get("add-user");
 		if (name == null || name.isBlank()) {
@@ -228,6 +231,16 @@ final class ConsoleCommand {
 		Optional<Role> role = Role.of(valueOr(options, "role", ""));
 		if (role.isEmpty()) {
 			return bad("--add-user needs --role=ROLE, one of " + Role.ids());
+		}
+		List<String> scope;
+		try {
+			scope = ConsoleUsers.scope(valueOr(options, "scope", ""));
+		}
+		catch (ConsoleUsers.UserException ex) {
+			return bad(ex.getMessage());
+		}
+		if (!scope.isEmpty() && role.get() != Role.CONTRIBUTOR) {
+			return bad("--scope restricts what a contributor submits: give it with --role=contributor");
 		}
 		char[] password;
 		try {
@@ -238,9 +251,10 @@ final class ConsoleCommand {
 			return ExitCode.BAD_COMMAND_LINE;
 		}
 		try {
-			boolean replaced = new ConsoleUsers(users).add(name, role.get(), password);
+			boolean replaced = new ConsoleUsers(users).add(name, role.get(), password, scope);
 			this.out.println((replaced ? "Replaced the password and role of " : "Added ") + name + " ("
-					+ role.get().id() + ") in " + users.toAbsolutePath().normalize());
+					+ role.get().id() + (scope.isEmpty() ? "" : ", scope " + String.join(",", scope)) + ") in "
+					+ users.toAbsolutePath().normalize());
 			return ExitCode.SUCCESS;
 		}
 		catch (ConsoleUsers.UserException ex) {

@@ -19,7 +19,13 @@ final class ConsoleDefaults {
 			Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
 			Map.entry("management.endpoint.health.show-details", "never"),
 			Map.entry("management.endpoint.health.show-components", "never"),
-			Map.entry("spring.thymeleaf.cache", "true"), Map.entry("logging.level.org.unccd.cst", "INFO"));
+			Map.entry("spring.thymeleaf.cache", "true"),
+			// submissions (docs/submissions.md): a data file up to 10 MB, an upload of
+			// the
+			// five files cst.console.submissions.max-files allows
+			Map.entry("spring.servlet.multipart.max-file-size", "10MB"),
+			Map.entry("spring.servlet.multipart.max-request-size", "51MB"),
+			Map.entry("server.tomcat.max-swallow-size", "52MB"), Map.entry("logging.level.org.unccd.cst", "INFO"));
 
 	private ConsoleDefaults() {
 	}

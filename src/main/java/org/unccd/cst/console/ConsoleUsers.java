@@ -41,8 +41,44 @@ public final class ConsoleUsers {
 	 * @param name the sign-in name
 	 * @param role the role
 	 * @param hash the password's hash in the delegating format
+	 * @param scope the work item codes and report ids the user may submit rows for;
+	 * empty: no restriction
 	 */
-	public record User(String name, Role role, String hash) {
+	public record User(String name, Role role, String hash, List<String> scope) {
+
+		public User {
+			scope = (scope != null) ? List.copyOf(scope) : List.of();
+		}
+
+		public User(String name, Role role, String hash) {
+			this(name, role, hash, List.of());
+		}
+
+	}
+
+	/** A scope's codes: letters, digits, dots, dashes and underscores, 1 to 64 each. */
+	static final Pattern SCOPE_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	/**
+	 * The codes of a scope written {@code O1.1,obj-2}: blanks around them and empty ones
+	 * left out.
+	 */
+	public static List<String> scope(String text) throws UserException {
+		List<String> codes = new ArrayList<>();
+		for (String part : text.split(",")) {
+			String code = part.strip();
+			if (code.isEmpty()) {
+				continue;
+			}
+			if (!SCOPE_CODE.matcher(code).matches()) {
+				throw new UserException("a scope is a list of work item codes and report ids separated by commas, "
+						+ "such as O1.1,obj-2: \"" + code + "\" is not one");
+			}
+			if (!codes.contains(code)) {
+				codes.add(code);
+			}
+		}
+		return codes;
 	}
 
 	/** A name, role or password that cannot be stored. */
@@ -83,9 +119,20 @@ public final class ConsoleUsers {
 			return users;
 		}
 		for (String line : Files.readAllLines(this.file, StandardCharsets.UTF_8)) {
-			String[] parts = line.split(":", 3);
-			if (parts.length == 3 && NAME.matcher(parts[0]).matches()) {
-				Role.of(parts[1]).ifPresent((role) -> users.add(new User(parts[0], role, parts[2])));
+			// name:role:hash, then :scope when the user has one (the delegating hashes
+			// hold no colon)
+			String[] parts = line.split(":", 4);
+			if (parts.length >= 3 && NAME.matcher(parts[0]).matches()) {
+				List<String> scope = List.of();
+				try {
+					scope = (parts.length == 4) ? scope(parts[3]) : List.of();
+				}
+				catch (UserException ex) {
+					// an unreadable scope gives no user rather than one without limits
+					continue;
+				}
+				List<String> codes = scope;
+				Role.of(parts[1]).ifPresent((role) -> users.add(new User(parts[0], role, parts[2], codes)));
 			}
 		}
 		return users;
@@ -100,6 +147,14 @@ public final class ConsoleUsers {
 	 * replaced one.
 	 */
 	public boolean add(String name, Role role, char[] password) throws IOException, UserException {
+		return add(name, role, password, List.of());
+	}
+
+	/**
+	 * Adds a user with a scope ({@link User#scope()}, empty for none), or replaces the
+	 * password, role and scope of one of that name; true when it replaced one.
+	 */
+	public boolean add(String name, Role role, char[] password, List<String> scope) throws IOException, UserException {
 		checkName(name);
 		if (password.length < MIN_PASSWORD) {
 			throw new UserException("the password must have at least " + MIN_PASSWORD + " characters");
@@ -107,7 +162,7 @@ public final class ConsoleUsers {
 		String hash = ENCODER.encode(new String(password));
 		List<User> users = new ArrayList<>(all());
 		boolean replaced = users.removeIf((user) -> user.name().equals(name));
-		users.add(new User(name, role, hash));
+		users.add(new User(name, role, hash, scope));
 		write(users);
 		return replaced;
 	}
@@ -140,6 +195,7 @@ public final class ConsoleUsers {
 			.append(user.role().id())
 			.append(':')
 			.append(user.hash())
+			.append(user.scope().isEmpty() ? "" : ":" + String.join(",", user.scope()))
 			.append('\n'));
 		Path temp = dir.resolve("." + this.file.getFileName() + ".new");
 		Files.deleteIfExists(temp);

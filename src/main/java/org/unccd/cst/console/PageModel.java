@@ -17,7 +17,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * What every page needs: its language and direction, the language switch, who is signed
  * in and which menu entries their role opens.
  */
-@ControllerAdvice(assignableTypes = { ConsolePages.class, ConsoleErrors.class, SignOffPages.class })
+@ControllerAdvice(
+		assignableTypes = { ConsolePages.class, ConsoleErrors.class, SignOffPages.class, SubmissionPages.class })
 class PageModel {
 
 	/**
@@ -69,6 +70,7 @@ class PageModel {
 		model.addAttribute("user", (principal != null) ? principal.getName() : null);
 		model.addAttribute("role", (role != null) ? role.id() : null);
 		model.addAttribute("officer", role != null && role.compareTo(Role.OFFICER) >= 0);
+		model.addAttribute("contributor", role != null && role.compareTo(Role.CONTRIBUTOR) >= 0);
 		model.addAttribute("admin", role == Role.ADMIN);
 	}
 

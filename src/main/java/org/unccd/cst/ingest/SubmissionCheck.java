@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.unccd.cst.model.Programme;
 
@@ -75,9 +76,28 @@ public final class SubmissionCheck {
 	 * the order given.
 	 */
 	public Result check(List<Path> files, Consumer<Reject> rejects) {
+		return check(files, Set.of(), (record) -> null, rejects, (source) -> {
+		});
+	}
+
+	/**
+	 * Checks the files as {@link #check(List, Consumer)} does, as if the files
+	 * {@code leftOut} of the input folder were not there (a submission that a corrected
+	 * file replaces), with one more rule for the rows the run would accept ({@code rule}:
+	 * its problem, or {@code null}), and hands the source of each accepted row to
+	 * {@code accepted}.
+	 */
+	public Result check(List<Path> files, Set<Path> leftOut, Function<RawRecord, RawRecord.Problem> rule,
+			Consumer<Reject> rejects, Consumer<String> accepted) {
+		Set<Path> gone = new HashSet<>();
+		leftOut.forEach((file) -> gone.add(absolute(file)));
+		List<Path> present = DataFileItemReader.dataFiles(this.inputDir)
+			.stream()
+			.filter((file) -> !gone.contains(absolute(file)))
+			.toList();
 		Set<Path> inInput = new LinkedHashSet<>();
-		DataFileItemReader.dataFiles(this.inputDir).forEach((file) -> inInput.add(absolute(file)));
-		List<Path> order = new ArrayList<>(DataFileItemReader.dataFiles(this.inputDir));
+		present.forEach((file) -> inInput.add(absolute(file)));
+		List<Path> order = new ArrayList<>(present);
 		Set<String> checked = new HashSet<>();
 		boolean unreadable = false;
 		long read = 0;
@@ -119,9 +139,13 @@ public final class SubmissionCheck {
 			if (!isChecked) {
 				return;
 			}
+			if (problem == null) {
+				problem = rule.apply(record);
+			}
 			counts[0]++;
 			if (problem == null) {
 				counts[1]++;
+				accepted.accept(record.source());
 				return;
 			}
 			wholeFile[0] |= record.line() == 0 && problem.reason().startsWith(WORKBOOK_UNREADABLE);

@@ -122,6 +122,45 @@ public final class Submissions {
 		return new CheckResult(result.read(), result.accepted(), result.rejected(), result.unreadable());
 	}
 
+	/**
+	 * A rejected row of an uploaded file.
+	 *
+	 * @param file the file as the check names it (its path, {@code !sheet} for a sheet)
+	 * @param line the line (0: the file or sheet as a whole)
+	 * @param column the column
+	 * @param value the offending value
+	 * @param reason the reason
+	 */
+	public record Rejected(String file, long line, String column, String value, String reason) {
+	}
+
+	/**
+	 * Checks uploaded files as {@link #check} does, as if the data files {@code leftOut}
+	 * of the input folder were gone (a submission the upload replaces), and, with a scope
+	 * (work item codes and report ids; {@code null}: none), rejects the rows outside it
+	 * ({@link SubmissionScope}). Each rejected row goes to {@code rejects}, the source
+	 * ({@code file} or {@code file!sheet}) of each accepted row to {@code accepted}.
+	 */
+	public static CheckResult checkUpload(Path input, List<Path> files, java.util.Set<Path> leftOut, List<String> scope,
+			Consumer<Rejected> rejects, Consumer<String> accepted) throws ProgrammeUnreadable {
+		Programme programme = programme(input);
+		java.util.function.Function<RawRecord, RawRecord.Problem> rule = (scope != null)
+				? new SubmissionScope(programme, scope).rule() : (record) -> null;
+		SubmissionCheck.Result result = new SubmissionCheck(input, programme).check(files, leftOut, rule,
+				(reject) -> rejects.accept(
+						new Rejected(reject.file(), reject.line(), reject.column(), reject.value(), reject.reason())),
+				accepted);
+		return new CheckResult(result.read(), result.accepted(), result.rejected(), result.unreadable());
+	}
+
+	/**
+	 * The table a CSV file holds, by the start of its name as a run reads it
+	 * ({@code progress}, {@code expenditures}, …); empty when it names none.
+	 */
+	public static Optional<String> tableOf(String fileName) {
+		return DataTable.forName(fileName).map(DataTable::prefix);
+	}
+
 	static Programme programme(Path input) throws ProgrammeUnreadable {
 		try {
 			return ProgrammeLoader.load(input);

@@ -63,7 +63,7 @@ class PackageGraphTests {
 		.whereLayer("cli")
 		.mayOnlyAccessLayers("console", "service", "schedule", "submission", "distribute", "publish", "run", "model")
 		.whereLayer("console")
-		.mayOnlyAccessLayers("service", "schedule", "history", "publish", "run", "model")
+		.mayOnlyAccessLayers("service", "schedule", "submission", "history", "publish", "run", "model")
 		.whereLayer("schedule")
 		.mayOnlyAccessLayers("service", "publish", "programme", "run", "model")
 		.whereLayer("service")

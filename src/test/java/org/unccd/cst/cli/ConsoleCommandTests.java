@@ -53,6 +53,24 @@ class ConsoleCommandTests {
 	}
 
 	@Test
+	void aContributorMayBeGivenAScopeAndOnlyAContributor() throws Exception {
+		Result added = run("contributor password\n", "--add-user=carla", "--role=contributor", "--scope=O1.1, obj-2",
+				"--output=" + this.dir);
+		assertThat(added.code()).as(added.err()).isZero();
+		assertThat(added.out()).contains("Added carla (contributor, scope O1.1,obj-2)");
+		assertThat(new ConsoleUsers(ConsoleUsers.defaultFile(this.dir)).find("carla").orElseThrow().scope())
+			.containsExactly("O1.1", "obj-2");
+		Result officer = run("officer password 1\n", "--add-user=olga", "--role=officer", "--scope=O1.1",
+				"--output=" + this.dir);
+		assertThat(officer.code()).isEqualTo(2);
+		assertThat(officer.err()).contains("--scope restricts what a contributor submits");
+		Result bad = run("contributor password\n", "--add-user=carla", "--role=contributor", "--scope=O1.1/..",
+				"--output=" + this.dir);
+		assertThat(bad.code()).isEqualTo(2);
+		assertThat(bad.err()).contains("\"O1.1/..\" is not one");
+	}
+
+	@Test
 	void aSecondLineThatDiffersChangesNothing() throws Exception {
 		Result result = run("first password 1\nsecond password 2\n", "--add-user=olga", "--role=officer",
 				"--output=" + this.dir);

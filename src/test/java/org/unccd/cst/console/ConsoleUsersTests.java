@@ -66,6 +66,29 @@ class ConsoleUsersTests {
 	}
 
 	@Test
+	void aScopeIsKeptAfterTheHashAndReplacedWithTheUser() throws Exception {
+		ConsoleUsers users = new ConsoleUsers(this.dir.resolve("users"));
+		users.add("carla", Role.CONTRIBUTOR, "long enough password".toCharArray(),
+				ConsoleUsers.scope(" O1.1, obj-2,,O1.1 "));
+		assertThat(Files.readString(this.dir.resolve("users")))
+			.matches("carla:contributor:\\{bcrypt}[^:]+:O1.1,obj-2\n");
+		ConsoleUsers.User carla = users.find("carla").orElseThrow();
+		assertThat(carla.scope()).containsExactly("O1.1", "obj-2");
+		assertThat(ConsoleUsers.encoder().matches("long enough password", carla.hash())).isTrue();
+		users.add("carla", Role.CONTRIBUTOR, "long enough password".toCharArray());
+		assertThat(users.find("carla").orElseThrow().scope()).isEmpty();
+		assertThatExceptionOfType(ConsoleUsers.UserException.class).isThrownBy(() -> ConsoleUsers.scope("O1.1;rm"))
+			.withMessageContaining("\"O1.1;rm\" is not one");
+	}
+
+	@Test
+	void aLineWithAnUnreadableScopeGivesNoUserRatherThanOneWithoutLimits() throws Exception {
+		Path file = this.dir.resolve("users");
+		Files.writeString(file, "carla:contributor:{noop}pw:O1 1\nvera:viewer:{noop}pw\n");
+		assertThat(new ConsoleUsers(file).all()).extracting(ConsoleUsers.User::name).containsExactly("vera");
+	}
+
+	@Test
 	void linesThatAreNotUsersAreIgnored() throws Exception {
 		Path file = this.dir.resolve("users");
 		Files.writeString(file, "garbage\nx:superuser:{noop}x\nvera:viewer:{noop}pw\n");

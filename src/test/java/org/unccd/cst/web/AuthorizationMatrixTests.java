@@ -63,6 +63,10 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/api/sessions/T1/approval", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/api/templates/en", null, Role.CONTRIBUTOR, 200),
 			new Endpoint("GET", "/api/templates/xx", null, Role.CONTRIBUTOR, 400),
+			new Endpoint("GET", "/api/submissions", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("POST", "/api/submissions", null, Role.CONTRIBUTOR, 400),
+			new Endpoint("POST", "/api/submissions/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
+			new Endpoint("DELETE", "/api/submissions/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
 			new Endpoint("GET", "/actuator/prometheus", null, Role.ADMIN, 200),
 			new Endpoint("GET", "/actuator/health", null, null, 200));
 
@@ -110,7 +114,14 @@ class AuthorizationMatrixTests {
 			new Endpoint("GET", "/sessions/T1/approval", null, Role.VIEWER, 404),
 			new Endpoint("GET", "/templates", null, Role.CONTRIBUTOR, 200),
 			new Endpoint("GET", "/templates/en", null, Role.CONTRIBUTOR, 200),
-			new Endpoint("GET", "/audit", null, Role.ADMIN, 200));
+			new Endpoint("GET", "/audit", null, Role.ADMIN, 200),
+			new Endpoint("GET", "/submissions", null, Role.CONTRIBUTOR, 200),
+			new Endpoint("POST", "/submissions", "", Role.CONTRIBUTOR, 400),
+			new Endpoint("GET", "/submissions/uploads/0123456789abcdef0123456789abcdef", null, Role.CONTRIBUTOR, 404),
+			new Endpoint("POST", "/submissions/uploads/0123456789abcdef0123456789abcdef/submit", "", Role.CONTRIBUTOR,
+					404),
+			new Endpoint("POST", "/submissions/uploads/0123456789abcdef0123456789abcdef/discard", "", Role.CONTRIBUTOR,
+					404));
 
 	@Test
 	void thePagesAnswerEachRoleAsItsRoleAllows() throws Exception {
