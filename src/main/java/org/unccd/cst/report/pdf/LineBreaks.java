@@ -5,19 +5,28 @@ import org.openpdf.text.pdf.PdfChunk;
 
 /**
  * Where a line of a report may break, on top of OpenPDF's rules: never before closing
- * punctuation or after opening punctuation (the Chinese rules that keep 。，、；： off the
- * start of a line and （「 off its end), and never at the hyphen of a code or a span of
- * years such as {@code O1.1-a} or {@code 2018-2019}.
+ * punctuation or a closing quotation mark, nor after opening punctuation or an opening
+ * quotation mark (the Chinese rules that keep 。，、；：？！）」』”’》〉】 and their half-width forms
+ * off the start of a line and （「『“‘《〈【 off its end, applied to every language), and never
+ * at the hyphen of a code or a span of years such as {@code O1.1-a} or {@code 2018-2019}.
+ * <p>
+ * The curly quotation marks are ambiguous in Unicode's line breaking (class QU): a
+ * closing ” may stand where a line could otherwise break between two ideographs. Here the
+ * closing marks ” ’ » › always go with the text before them and the opening ones “ ‘ « ‹
+ * with the text after, as {@code lb=strict} does for Chinese. The report's own Chinese
+ * text opens and closes its quotations with “ ”; a text given in the input that uses them
+ * the German way („…“) is not told apart.
  */
 final class LineBreaks extends DefaultSplitCharacter {
 
 	static final LineBreaks INSTANCE = new LineBreaks();
 
 	/** Characters no line may start with. */
-	static final String CLOSING = "。，、；：？！）」』】〉》〕］｝.,;:?!)]}%\u3001\u30FB\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01";
+	static final String CLOSING = "。，、；：？！）」』】〉》〕］｝〗〙〛”’»›.,;:?!)]}%\u3001\u30FB\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01"
+			+ "\uFF61\uFF63\uFF64\uFF65\u3009\u300B\u300D\u300F\u3011\u301E\u301F";
 
 	/** Characters no line may end with. */
-	static final String OPENING = "（「『【〈《〔［｛([{\uFF08";
+	static final String OPENING = "（「『【〈《〔［｛〖〘〚“‘«‹([{\uFF08\uFF62\u301D";
 
 	private LineBreaks() {
 	}
@@ -41,6 +50,11 @@ final class LineBreaks extends DefaultSplitCharacter {
 		}
 		if (c >= 0x3000 && CLOSING.indexOf(c) >= 0) {
 			// after Chinese punctuation a line may break
+			return true;
+		}
+		if ((c == '\u201D' || c == '\u2019') && next >= 0x2E80) {
+			// and after a closing quotation mark that Chinese text follows (never inside
+			// a word such as "don’t")
 			return true;
 		}
 		return super.isSplitCharacter(start, current, end, cc, ck);

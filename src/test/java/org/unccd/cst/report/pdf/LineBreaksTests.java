@@ -26,6 +26,42 @@ class LineBreaksTests {
 	}
 
 	@Test
+	void neverStartsALineWithAClosingQuotationMark() {
+		// ” is ambiguous in Unicode (class QU): between two ideographs it must go with
+		// the text before it
+		String text = "衡量实现“零增长”进展";
+		assertThat(mayBreakAfter(text, text.indexOf('长'))).isFalse();
+		assertThat(mayBreakAfter("实现‘零’进", 3)).isFalse();
+		// and a line may end after it
+		assertThat(mayBreakAfter(text, text.indexOf('”'))).isTrue();
+	}
+
+	@Test
+	void neverEndsALineWithAnOpeningQuotationMark() {
+		String text = "衡量实现“零增长”进展";
+		assertThat(mayBreakAfter(text, text.indexOf('“'))).isFalse();
+		assertThat(mayBreakAfter("实现‘零’", 2)).isFalse();
+		assertThat(mayBreakAfter("进展《全球》", 2)).isFalse();
+		// before it a line may end
+		assertThat(mayBreakAfter(text, text.indexOf('“') - 1)).isTrue();
+	}
+
+	@Test
+	void everyClosingMarkOfTheChineseRulesStaysOffTheStartOfALine() {
+		for (char closing : "。，、；：？！）」』”’》〉】｡｣､.,;:?!)".toCharArray()) {
+			assertThat(mayBreakAfter("土地" + closing + "退化", 1)).as(String.valueOf(closing)).isFalse();
+		}
+		for (char opening : "（「『“‘《〈【｢(".toCharArray()) {
+			assertThat(mayBreakAfter("土地" + opening + "退化", 2)).as(String.valueOf(opening)).isFalse();
+		}
+	}
+
+	@Test
+	void neverBreaksAtAnApostropheInsideAWord() {
+		assertThat(mayBreakAfter("don’t", 3)).isFalse();
+	}
+
+	@Test
 	void keepsCodesAndYearSpansWhole() {
 		assertThat(mayBreakAfter("O1.1-a", 4)).isFalse();
 		assertThat(mayBreakAfter("2018-2019", 4)).isFalse();
