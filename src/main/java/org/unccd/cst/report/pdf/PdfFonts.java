@@ -52,6 +52,8 @@ final class PdfFonts {
 
 	private final WordBreaks breaks;
 
+	private final boolean chinese;
+
 	private int missing;
 
 	/**
@@ -61,6 +63,7 @@ final class PdfFonts {
 	 */
 	PdfFonts(String seed, boolean arabicText, String lang) {
 		this.breaks = new WordBreaks(lang);
+		this.chinese = "zh".equals(lang);
 		this.leading = arabicText ? 1.6f : 1.35f;
 		this.regular = load(REGULAR, seed);
 		this.bold = load(BOLD, seed);
@@ -119,8 +122,14 @@ final class PdfFonts {
 		return phrase(text, size, false);
 	}
 
-	/** The text as runs of chunks, each in the first font that has its characters. */
+	/**
+	 * The text as runs of chunks, each in the first font that has its characters; in a
+	 * Chinese report, typeset the Chinese way ({@link ChineseText}).
+	 */
 	Phrase phrase(String text, float size, boolean strong) {
+		if (this.chinese) {
+			text = ChineseText.typeset(text);
+		}
 		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
 				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL),
 				new Font(strong ? this.arabicBold : this.arabic, size));
