@@ -93,8 +93,29 @@ final class Chapters {
 			.stream()
 			.map(Outcome::code)
 			.toList();
-		boolean english = this.data.fallsBackToEnglish(outcomes, this.report.id());
+		boolean english = this.data.fallsBackToEnglish(outcomes, this.report.id()) || titlesFallBackToEnglish();
 		this.layout.numbered(m.get("intro.asof", m.date(this.summary.asOf())), english ? m.get("note.english") : null);
+	}
+
+	/**
+	 * Whether a title of the programme that this report shows (on its cover and in its
+	 * chapters: the session's, the report's, those of the work items and outcomes it
+	 * covers and of the budget lines) is not given in the report's language, and so comes
+	 * in English.
+	 */
+	private boolean titlesFallBackToEnglish() {
+		String lang = this.messages.lang();
+		if ("en".equals(lang)) {
+			return false;
+		}
+		List<Text> titles = new ArrayList<>();
+		titles.add(this.programme.title());
+		titles.add(this.report.title());
+		coveredItems().forEach((item) -> titles.add(item.title()));
+		RecommendationRules.coveredOutcomes(this.programme, this.report)
+			.forEach((outcome) -> titles.add(outcome.title()));
+		this.programme.budgetLines().forEach((line) -> titles.add(line.title()));
+		return titles.stream().anyMatch((title) -> !title.languageIn(lang).equals(lang));
 	}
 
 	private void progress() {
