@@ -31,6 +31,55 @@ final class LineBreaks extends DefaultSplitCharacter {
 	private LineBreaks() {
 	}
 
+	/** The right-to-left mark that keeps a code or an amount apart in Arabic. */
+	private static final char RIGHT_TO_LEFT_MARK = '\u200F';
+
+	/**
+	 * Whether the space at {@code current} stands between a currency code and an amount,
+	 * either way round ({@code EUR 119,600.00}, {@code 119 600,00 EUR}), which stay on
+	 * one line.
+	 */
+	private boolean bindsAmount(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+		int before = current - 1;
+		while (before >= start && getCurrentCharacter(before, cc, ck) == RIGHT_TO_LEFT_MARK) {
+			before--;
+		}
+		int after = current + 1;
+		while (after < end && getCurrentCharacter(after, cc, ck) == RIGHT_TO_LEFT_MARK) {
+			after++;
+		}
+		if (before < start || after >= end) {
+			return false;
+		}
+		char previous = getCurrentCharacter(before, cc, ck);
+		char next = getCurrentCharacter(after, cc, ck);
+		if (Character.isDigit(next) && isCode(start, end, cc, ck, before - 2, before)) {
+			return true;
+		}
+		return Character.isDigit(previous) && isCode(start, end, cc, ck, after, after + 2);
+	}
+
+	/**
+	 * Whether the characters from {@code first} to {@code last} are a code such as EUR.
+	 */
+	private boolean isCode(int start, int end, char[] cc, PdfChunk[] ck, int first, int last) {
+		if (first < start || last >= end) {
+			return false;
+		}
+		for (int i = first; i <= last; i++) {
+			char letter = getCurrentCharacter(i, cc, ck);
+			if (letter < 'A' || letter > 'Z') {
+				return false;
+			}
+		}
+		return (first == start || !isLatin(getCurrentCharacter(first - 1, cc, ck)))
+				&& (last + 1 == end || !isLatin(getCurrentCharacter(last + 1, cc, ck)));
+	}
+
+	private static boolean isLatin(char c) {
+		return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+	}
+
 	@Override
 	public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
 		char c = getCurrentCharacter(current, cc, ck);
@@ -47,6 +96,9 @@ final class LineBreaks extends DefaultSplitCharacter {
 					&& (Character.isDigit(previous) || Character.isDigit(next))) {
 				return false;
 			}
+		}
+		if (c == ' ' && bindsAmount(start, current, end, cc, ck)) {
+			return false;
 		}
 		if (c >= 0x3000 && CLOSING.indexOf(c) >= 0) {
 			// after Chinese punctuation a line may break

@@ -62,6 +62,17 @@ class LineBreaksTests {
 	}
 
 	@Test
+	void keepsACurrencyWithItsAmount() {
+		assertThat(mayBreakAfter("缺口为EUR 119,600.00。", 6)).isFalse();
+		assertThat(mayBreakAfter("de 119 600,00 EUR, soit", 13)).isFalse();
+		assertThat(mayBreakAfter("قدرها \u200F119,600.00\u200F \u200FEUR\u200F،", 18)).isFalse();
+		// other spaces before a number or after capitals still break
+		assertThat(mayBreakAfter("about 40 people", 5)).isTrue();
+		assertThat(mayBreakAfter("the LDN indicators", 7)).isTrue();
+		assertThat(mayBreakAfter("IPBES 2019", 5)).isTrue();
+	}
+
+	@Test
 	void keepsCodesAndYearSpansWhole() {
 		assertThat(mayBreakAfter("O1.1-a", 4)).isFalse();
 		assertThat(mayBreakAfter("2018-2019", 4)).isFalse();
