@@ -86,8 +86,8 @@ final class Chapters {
 			.filter((item) -> this.report.covers().contains(item.code()))
 			.map((item) -> item.code() + " " + this.layout.data(item.title()))
 			.collect(Collectors.joining("; "));
-		this.layout.numbered(m.get("intro.mandate", this.programme.source(),
-				this.programme.title().in(this.messages.lang()), covered));
+		this.layout.numbered(
+				m.get("intro.mandate", this.programme.source(), this.layout.data(this.programme.title()), covered));
 		// once per report: the texts of the data not given in the report's language
 		List<String> outcomes = RecommendationRules.coveredOutcomes(this.programme, this.report)
 			.stream()
