@@ -19,7 +19,7 @@ public enum DataTable {
 	FUNDING("funding", "funding", List.of("date", "source", "amount", "status", "reference"), List.of("currency"),
 			List.of("donor")),
 
-	FINDINGS("findings", "finding", List.of("outcome", "text"), List.of("date", "source_ref"), List.of()),
+	FINDINGS("findings", "finding", List.of("outcome", "text"), List.of("date"), List.of("source_ref")),
 
 	RECOMMENDATIONS("recommendations", "recommendation", List.of("report", "text"), List.of("priority", "date"),
 			List.of("addressee")),

@@ -66,7 +66,8 @@ public class ReportData {
 
 	/**
 	 * Whether a text of the report's data comes in English because it was not given in
-	 * the report's language: a finding, a recommendation or a latest progress summary.
+	 * the report's language: a finding or its source, a recommendation or a latest
+	 * progress summary.
 	 */
 	public boolean fallsBackToEnglish(List<String> outcomes, String report) {
 		if ("en".equals(this.lang)) {
@@ -84,8 +85,11 @@ public class ReportData {
 			}
 		}
 		for (String outcome : outcomes) {
-			if (count("SELECT COUNT(*) FROM finding WHERE outcome = ? AND (row_date IS NULL OR row_date <= ?) AND "
-					+ missing("text"), outcome, Date.valueOf(this.asOf)) > 0) {
+			// a finding, or the title of its source in its footnote
+			if (count(
+					"SELECT COUNT(*) FROM finding WHERE outcome = ? AND (row_date IS NULL OR row_date <= ?) AND (("
+							+ missing("text") + ") OR (" + missing("source_ref") + "))",
+					outcome, Date.valueOf(this.asOf)) > 0) {
 				return true;
 			}
 		}
@@ -155,9 +159,9 @@ public class ReportData {
 		String in = String.join(",", outcomes.stream().map((o) -> "?").toList());
 		List<Object> args = new ArrayList<>(outcomes);
 		args.add(Date.valueOf(this.asOf));
-		this.jdbc.query("SELECT outcome, " + localized("text") + ", row_date, source_ref, " + fallsBack("text")
-				+ " FROM finding WHERE outcome IN (" + in + ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq",
-				(rs) -> {
+		this.jdbc.query("SELECT outcome, " + localized("text") + ", row_date, " + localized("source_ref") + ", "
+				+ fallsBack("text") + " FROM finding WHERE outcome IN (" + in
+				+ ") AND (row_date IS NULL OR row_date <= ?) ORDER BY seq", (rs) -> {
 					findings.add(new Finding(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4),
 							rs.getBoolean(5)));
 				}, args.toArray());

@@ -131,9 +131,42 @@ class ReportReadBackTests {
 			assertThat(flat(chinese)).doesNotContain(flat(Messages.of("zh").get("note.english")));
 			for (String line : chinese.split("\n")) {
 				String trimmed = line.strip();
-				assertThat(trimmed.isEmpty() || "。，、；：？！）」』】〉》".indexOf(trimmed.charAt(0)) < 0)
+				// the Chinese rules: no closing punctuation or quotation mark starts a
+				// line, no opening one ends it
+				assertThat(trimmed.isEmpty() || "。，、；：？！）」』】〉》”’｡｣､".indexOf(trimmed.charAt(0)) < 0)
 					.as(report + ".zh line: " + trimmed)
 					.isTrue();
+				assertThat(trimmed.isEmpty() || "（「『【〈《“‘｢".indexOf(trimmed.charAt(trimmed.length() - 1)) < 0)
+					.as(report + ".zh line: " + trimmed)
+					.isTrue();
+			}
+			// Chinese typesetting: full-width punctuation after Chinese, no space
+			// between Chinese and Latin letters or digits, in every paragraph and note
+			String han = "\\p{IsHan}";
+			for (TaggedPdf.Node paragraph : TaggedPdf.read(published.resolve(report + ".zh.pdf"))
+				.root()
+				.find((node) -> node.type().equals("P") || node.type().equals("Note"))) {
+				String text = paragraph.allText();
+				assertThat(firstMatch(text, ".{0,8}(" + han + "[,;:()]|\\([^()]*" + han + "[^()]*\\)).{0,8}"))
+					.as(report + ".zh: half-width punctuation in Chinese")
+					.isEmpty();
+				assertThat(firstMatch(text, ".{0,8}(" + han + " [A-Za-z0-9]|[A-Za-z0-9] " + han + ").{0,8}"))
+					.as(report + ".zh: a space between Chinese and Latin")
+					.isEmpty();
+			}
+			// the sources in the footnotes are given in Chinese in the embedded input
+			assertThat(firstMatch(chinese, "来源：[^\\n]*[A-Za-z]{3}[^\\n]*")).as(report + ".zh source in English")
+				.isEmpty();
+			// a bracketed Arabic phrase reads back in the order it was typed, "(" first
+			String arabicText = ReportFiles.popplerText(arabic);
+			assertThat(Pattern.compile("\\)[\\u0621-\\u064A][^()\\n]{0,40}[\\u0621-\\u064A]\\(")
+				.matcher(arabicText)
+				.find())
+				.as(report + ".ar: a mirrored bracket read back: "
+						+ firstMatch(arabicText, "\\)[\\u0621-\\u064A][^()\\n]{0,40}[\\u0621-\\u064A]\\("))
+				.isFalse();
+			if ("obj-1.1".equals(report)) {
+				assertThat(arabicText).contains("(التكيف والتخفيف)");
 			}
 			for (String lang : List.of("ru", "fr", "es")) {
 				String text = ReportFiles.pdfText(published.resolve(report + "." + lang + ".pdf"));
@@ -147,6 +180,11 @@ class ReportReadBackTests {
 				}
 			}
 		}
+	}
+
+	private static String firstMatch(String text, String regex) {
+		java.util.regex.Matcher matcher = Pattern.compile(regex).matcher(text);
+		return matcher.find() ? matcher.group() : "";
 	}
 
 	@Test

@@ -86,15 +86,36 @@ final class Chapters {
 			.filter((item) -> this.report.covers().contains(item.code()))
 			.map((item) -> item.code() + " " + this.layout.data(item.title()))
 			.collect(Collectors.joining("; "));
-		this.layout.numbered(m.get("intro.mandate", this.programme.source(),
-				this.programme.title().in(this.messages.lang()), covered));
+		this.layout.numbered(
+				m.get("intro.mandate", this.programme.source(), this.layout.data(this.programme.title()), covered));
 		// once per report: the texts of the data not given in the report's language
 		List<String> outcomes = RecommendationRules.coveredOutcomes(this.programme, this.report)
 			.stream()
 			.map(Outcome::code)
 			.toList();
-		boolean english = this.data.fallsBackToEnglish(outcomes, this.report.id());
+		boolean english = this.data.fallsBackToEnglish(outcomes, this.report.id()) || titlesFallBackToEnglish();
 		this.layout.numbered(m.get("intro.asof", m.date(this.summary.asOf())), english ? m.get("note.english") : null);
+	}
+
+	/**
+	 * Whether a title of the programme that this report shows (on its cover and in its
+	 * chapters: the session's, the report's, those of the work items and outcomes it
+	 * covers and of the budget lines) is not given in the report's language, and so comes
+	 * in English.
+	 */
+	private boolean titlesFallBackToEnglish() {
+		String lang = this.messages.lang();
+		if ("en".equals(lang)) {
+			return false;
+		}
+		List<Text> titles = new ArrayList<>();
+		titles.add(this.programme.title());
+		titles.add(this.report.title());
+		coveredItems().forEach((item) -> titles.add(item.title()));
+		RecommendationRules.coveredOutcomes(this.programme, this.report)
+			.forEach((outcome) -> titles.add(outcome.title()));
+		this.programme.budgetLines().forEach((line) -> titles.add(line.title()));
+		return titles.stream().anyMatch((title) -> !title.languageIn(lang).equals(lang));
 	}
 
 	private void progress() {

@@ -5,21 +5,79 @@ import org.openpdf.text.pdf.PdfChunk;
 
 /**
  * Where a line of a report may break, on top of OpenPDF's rules: never before closing
- * punctuation or after opening punctuation (the Chinese rules that keep 。，、；： off the
- * start of a line and （「 off its end), and never at the hyphen of a code or a span of
- * years such as {@code O1.1-a} or {@code 2018-2019}.
+ * punctuation or a closing quotation mark, nor after opening punctuation or an opening
+ * quotation mark (the Chinese rules that keep 。，、；：？！）」』”’》〉】 and their half-width forms
+ * off the start of a line and （「『“‘《〈【 off its end, applied to every language), and never
+ * at the hyphen of a code or a span of years such as {@code O1.1-a} or {@code 2018-2019}.
+ * <p>
+ * The curly quotation marks are ambiguous in Unicode's line breaking (class QU): a
+ * closing ” may stand where a line could otherwise break between two ideographs. Here the
+ * closing marks ” ’ » › always go with the text before them and the opening ones “ ‘ « ‹
+ * with the text after, as {@code lb=strict} does for Chinese. The report's own Chinese
+ * text opens and closes its quotations with “ ”; a text given in the input that uses them
+ * the German way („…“) is not told apart.
  */
 final class LineBreaks extends DefaultSplitCharacter {
 
 	static final LineBreaks INSTANCE = new LineBreaks();
 
 	/** Characters no line may start with. */
-	static final String CLOSING = "。，、；：？！）」』】〉》〕］｝.,;:?!)]}%\u3001\u30FB\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01";
+	static final String CLOSING = "。，、；：？！）」』】〉》〕］｝〗〙〛”’»›.,;:?!)]}%\u3001\u30FB\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF1F\uFF01"
+			+ "\uFF61\uFF63\uFF64\uFF65\u3009\u300B\u300D\u300F\u3011\u301E\u301F";
 
 	/** Characters no line may end with. */
-	static final String OPENING = "（「『【〈《〔［｛([{\uFF08";
+	static final String OPENING = "（「『【〈《〔［｛〖〘〚“‘«‹([{\uFF08\uFF62\u301D";
 
 	private LineBreaks() {
+	}
+
+	/** The right-to-left mark that keeps a code or an amount apart in Arabic. */
+	private static final char RIGHT_TO_LEFT_MARK = '\u200F';
+
+	/**
+	 * Whether the space at {@code current} stands between a currency code and an amount,
+	 * either way round ({@code EUR 119,600.00}, {@code 119 600,00 EUR}), which stay on
+	 * one line.
+	 */
+	private boolean bindsAmount(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+		int before = current - 1;
+		while (before >= start && getCurrentCharacter(before, cc, ck) == RIGHT_TO_LEFT_MARK) {
+			before--;
+		}
+		int after = current + 1;
+		while (after < end && getCurrentCharacter(after, cc, ck) == RIGHT_TO_LEFT_MARK) {
+			after++;
+		}
+		if (before < start || after >= end) {
+			return false;
+		}
+		char previous = getCurrentCharacter(before, cc, ck);
+		char next = getCurrentCharacter(after, cc, ck);
+		if (Character.isDigit(next) && isCode(start, end, cc, ck, before - 2, before)) {
+			return true;
+		}
+		return Character.isDigit(previous) && isCode(start, end, cc, ck, after, after + 2);
+	}
+
+	/**
+	 * Whether the characters from {@code first} to {@code last} are a code such as EUR.
+	 */
+	private boolean isCode(int start, int end, char[] cc, PdfChunk[] ck, int first, int last) {
+		if (first < start || last >= end) {
+			return false;
+		}
+		for (int i = first; i <= last; i++) {
+			char letter = getCurrentCharacter(i, cc, ck);
+			if (letter < 'A' || letter > 'Z') {
+				return false;
+			}
+		}
+		return (first == start || !isLatin(getCurrentCharacter(first - 1, cc, ck)))
+				&& (last + 1 == end || !isLatin(getCurrentCharacter(last + 1, cc, ck)));
+	}
+
+	private static boolean isLatin(char c) {
+		return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
 	}
 
 	@Override
@@ -39,8 +97,16 @@ final class LineBreaks extends DefaultSplitCharacter {
 				return false;
 			}
 		}
+		if (c == ' ' && bindsAmount(start, current, end, cc, ck)) {
+			return false;
+		}
 		if (c >= 0x3000 && CLOSING.indexOf(c) >= 0) {
 			// after Chinese punctuation a line may break
+			return true;
+		}
+		if ((c == '\u201D' || c == '\u2019') && next >= 0x2E80) {
+			// and after a closing quotation mark that Chinese text follows (never inside
+			// a word such as "don’t")
 			return true;
 		}
 		return super.isSplitCharacter(start, current, end, cc, ck);

@@ -30,7 +30,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * text as the element's content inside the text object, and a raised run of it, a
  * footnote's mark, as a {@code Reference} of its own (with {@code Ref} to its
  * {@code Note}), between the paragraph's text before and after it. A run of text quoted
- * in another language ({@link Quoted}) is a {@code Span} with its {@code Lang}.
+ * in another language ({@link Quoted}) is a {@code Span} with its {@code Lang}, and a
+ * bracket that right-to-left text shows mirrored ({@link PdfFonts#mirrored}) a
+ * {@code Span} whose {@code ActualText} is the bracket as typed.
  * <p>
  * After {@code ColumnText.go} the canvas holds what the column drew: add it to the page's
  * content.
@@ -55,6 +57,9 @@ final class MarkedText extends PdfContentByte {
 
 	/** The language of the run being set when not the element's. */
 	private String lang;
+
+	/** What the run being set stands for when not its glyphs' characters. */
+	private String actual;
 
 	private int showing;
 
@@ -101,16 +106,28 @@ final class MarkedText extends PdfContentByte {
 	public void setColorFill(Color color) {
 		super.setColorFill(color);
 		this.lang = Quoted.language(color);
+		this.actual = Quoted.actual(color);
 	}
 
 	@Override
 	public void resetRGBColorFill() {
 		super.resetRGBColorFill();
 		this.lang = null;
+		this.actual = null;
 	}
 
 	@Override
 	public void showText(String text) {
+		if (this.showing == 0 && hasIsolate(text)) {
+			// a bidi isolate has done its work when the line was ordered: it is not
+			// drawn, nor read back
+			String drawn = text.replaceAll("[\u2066-\u2069]", "");
+			if (drawn.isEmpty()) {
+				return;
+			}
+			showText(drawn);
+			return;
+		}
 		if (this.showing > 0) {
 			super.showText(text);
 			return;
@@ -124,6 +141,18 @@ final class MarkedText extends PdfContentByte {
 				showHyphenated(text);
 				endMarkedContentSequence();
 				this.content.write(this.writer, reference);
+			}
+			else if (this.actual != null) {
+				// a mirrored bracket of right-to-left text: read as the one typed
+				open();
+				PdfDictionary span = new PdfDictionary();
+				if (this.lang != null) {
+					span.put(PdfName.LANG, new PdfString(this.lang));
+				}
+				span.put(PdfName.ACTUALTEXT, new PdfString(this.actual, PdfString.TEXT_UNICODE));
+				beginMarkedContentSequence(PdfName.SPAN, span, true);
+				super.showText(text);
+				endMarkedContentSequence();
 			}
 			else if (this.lang != null) {
 				open();
@@ -149,6 +178,15 @@ final class MarkedText extends PdfContentByte {
 			open();
 		}
 		super.showText(text);
+	}
+
+	private static boolean hasIsolate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= '\u2066' && text.charAt(i) <= '\u2069') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Shows {@code text}, each added hyphen as "-" that reads as nothing. */

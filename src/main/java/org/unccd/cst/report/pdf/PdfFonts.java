@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Bidi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +54,10 @@ final class PdfFonts {
 
 	private final WordBreaks breaks;
 
+	private final boolean chinese;
+
+	private final boolean rightToLeft;
+
 	private int missing;
 
 	/**
@@ -60,7 +66,9 @@ final class PdfFonts {
 	 * word wider than its line is hyphenated by the rules of {@code lang}.
 	 */
 	PdfFonts(String seed, boolean arabicText, String lang) {
+		this.rightToLeft = arabicText;
 		this.breaks = new WordBreaks(lang);
+		this.chinese = "zh".equals(lang);
 		this.leading = arabicText ? 1.6f : 1.35f;
 		this.regular = load(REGULAR, seed);
 		this.bold = load(BOLD, seed);
@@ -119,8 +127,14 @@ final class PdfFonts {
 		return phrase(text, size, false);
 	}
 
-	/** The text as runs of chunks, each in the first font that has its characters. */
+	/**
+	 * The text as runs of chunks, each in the first font that has its characters; in a
+	 * Chinese report, typeset the Chinese way ({@link ChineseText}).
+	 */
 	Phrase phrase(String text, float size, boolean strong) {
+		if (this.chinese) {
+			text = ChineseText.typeset(text);
+		}
 		List<Font> fonts = List.of(new Font(strong ? this.bold : this.regular, size),
 				new Font(this.cjk, size, strong ? Font.BOLD : Font.NORMAL),
 				new Font(strong ? this.arabicBold : this.arabic, size));
@@ -131,6 +145,7 @@ final class PdfFonts {
 		if (text == null || text.isEmpty()) {
 			return phrase;
 		}
+		List<Run> runs = new ArrayList<>();
 		StringBuilder run = new StringBuilder();
 		Font current = null;
 		String quoted = null;
@@ -140,7 +155,7 @@ final class PdfFonts {
 			if (codePoint == Quoted.START || codePoint == Quoted.END) {
 				// a quotation in another language starts or ends: a chunk of its own
 				if (current != null && !run.isEmpty()) {
-					phrase.add(chunk(run.toString(), current, quoted));
+					runs.add(new Run(run.toString(), current, quoted));
 					run.setLength(0);
 				}
 				int language = text.indexOf(Quoted.TEXT, i);
@@ -157,8 +172,10 @@ final class PdfFonts {
 			else if (codePoint == RIGHT_TO_LEFT_MARK || codePoint == LEFT_TO_RIGHT_MARK
 					|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)) {
 				// a direction mark, embedding or isolate steers the bidirectional
-				// algorithm and has no glyph
-				font = (current != null) ? current : fonts.get(0);
+				// algorithm and has no glyph; an isolate, which OpenPDF does not leave
+				// out of the line as it does the others, is set in the serif, whose
+				// glyph for it is empty and which MarkedText does not draw
+				font = (codePoint >= 0x2066) ? fonts.get(0) : (current != null) ? current : fonts.get(0);
 			}
 			else if (isArabic(codePoint) && arabicFont.getBaseFont().charExists(codePoint)) {
 				font = arabicFont;
@@ -178,24 +195,102 @@ final class PdfFonts {
 				}
 			}
 			if (current != null && font != current) {
-				phrase.add(chunk(run.toString(), current, quoted));
+				runs.add(new Run(run.toString(), current, quoted));
 				run.setLength(0);
 			}
 			current = font;
 			run.append(chars);
 		}
 		if (current != null && !run.isEmpty()) {
-			phrase.add(chunk(run.toString(), current, quoted));
+			runs.add(new Run(run.toString(), current, quoted));
+		}
+		for (Run piece : this.rightToLeft ? mirrored(runs) : runs) {
+			phrase.add(chunk(piece.text(), piece.font(), piece.lang(), piece.actual()));
 		}
 		return phrase;
 	}
 
-	/** A chunk of text in {@code font}, quoted in {@code lang} when given. */
-	private Chunk chunk(String text, Font font, String lang) {
+	/**
+	 * The runs with each character that the line will show mirrored in a run of its own,
+	 * which carries the character it stands for.
+	 * <p>
+	 * OpenPDF's {@code BidiLine} shows a bracket or a quotation mark that stands in
+	 * right-to-left text by its mirror image, as it must: the "(" that opens a bracket in
+	 * Arabic is drawn as ")" on the right of the bracketed text. The page is right, but
+	 * the text read back would give the glyph's character, ")", at the start of the
+	 * bracket. Each such character is marked with the character it stands for (the
+	 * {@code ActualText} of {@link MarkedText}), so that a reader, a search or a copy
+	 * gets the text as it was written. The levels are those {@code BidiLine} gives the
+	 * same text: the Unicode bidirectional algorithm of the Java runtime, in a right to
+	 * left paragraph.
+	 */
+	static List<Run> mirrored(List<Run> runs) {
+		StringBuilder all = new StringBuilder();
+		for (Run run : runs) {
+			all.append(run.text());
+		}
+		int[] levels = new int[all.length()];
+		int start = 0;
+		while (start <= all.length()) {
+			int end = all.indexOf("\n", start);
+			end = (end < 0) ? all.length() : end;
+			if (end > start) {
+				Bidi bidi = new Bidi(all.substring(start, end), Bidi.DIRECTION_RIGHT_TO_LEFT);
+				for (int k = start; k < end; k++) {
+					levels[k] = bidi.getLevelAt(k - start);
+				}
+			}
+			start = end + 1;
+		}
+		List<Run> split = new ArrayList<>();
+		int at = 0;
+		for (Run run : runs) {
+			int from = 0;
+			String text = run.text();
+			for (int k = 0; k < text.length(); k++) {
+				if ((levels[at + k] & 1) == 1 && MIRRORED.indexOf(text.charAt(k)) >= 0) {
+					if (k > from) {
+						split.add(new Run(text.substring(from, k), run.font(), run.lang()));
+					}
+					split.add(new Run(text.substring(k, k + 1), run.font(), run.lang(), text.substring(k, k + 1)));
+					from = k + 1;
+				}
+			}
+			if (from < text.length()) {
+				split.add(new Run(text.substring(from), run.font(), run.lang()));
+			}
+			at += text.length();
+		}
+		return split;
+	}
+
+	/**
+	 * The characters that OpenPDF shows mirrored in right-to-left text, as they are
+	 * typed.
+	 */
+	private static final String MIRRORED = "()<>[]{}\u00AB\u00BB\u2039\u203A\u2264\u2265";
+
+	/**
+	 * A run of text in one font: quoted in {@code lang} when given, and standing for
+	 * {@code actual} when that is given.
+	 */
+	record Run(String text, Font font, String lang, String actual) {
+
+		Run(String text, Font font, String lang) {
+			this(text, font, lang, null);
+		}
+
+	}
+
+	/**
+	 * A chunk of text in {@code font}, quoted in {@code lang} when given, standing for
+	 * {@code actual} when given.
+	 */
+	private Chunk chunk(String text, Font font, String lang, String actual) {
 		Font coloured = font;
-		if (lang != null) {
+		if (lang != null || actual != null) {
 			coloured = new Font(font);
-			coloured.setColor(Quoted.colour(lang));
+			coloured.setColor(Quoted.colour(lang, actual));
 		}
 		Chunk chunk = new Chunk(text, coloured);
 		chunk.setSplitCharacter(this.breaks);

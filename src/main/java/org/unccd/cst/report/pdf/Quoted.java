@@ -27,7 +27,15 @@ final class Quoted {
 
 	/** The black of a text in {@code lang}. */
 	static Color colour(String lang) {
-		return new Language(lang);
+		return new Language(lang, null);
+	}
+
+	/**
+	 * The black of a text in {@code lang} (or the report's, when {@code null}) whose
+	 * glyphs stand for {@code actual} (or for their own characters, when {@code null}).
+	 */
+	static Color colour(String lang, String actual) {
+		return new Language(lang, actual);
 	}
 
 	/** The language a colour says, or {@code null}. */
@@ -35,13 +43,21 @@ final class Quoted {
 		return (colour instanceof Language language) ? language.lang : null;
 	}
 
+	/** The text a colour says its glyphs stand for, or {@code null}. */
+	static String actual(Color colour) {
+		return (colour instanceof Language language) ? language.actual : null;
+	}
+
 	private static final class Language extends Color {
 
 		private final String lang;
 
-		private Language(String lang) {
+		private final String actual;
+
+		private Language(String lang, String actual) {
 			super(0, 0, 0);
 			this.lang = lang;
+			this.actual = actual;
 		}
 
 	}

@@ -209,14 +209,15 @@ final class ReportLayout {
 		this.flow.add(paragraph, Tagging.child(Tagging.child(list, Tagging.LI), Tagging.LBODY));
 	}
 
-	/** Indents from the side a line starts on: the left, or the right in Arabic. */
+	/**
+	 * Indents from the side a line starts on: the left, or the right in Arabic. OpenPDF
+	 * sets a right-to-left line's first and following indents (a paragraph's left
+	 * indentation) from the right, and its right indent from the left: the same
+	 * indentation serves both directions, and the number of an Arabic paragraph stands at
+	 * the right margin, as a heading's does, with the text 28 points in.
+	 */
 	private void indent(Paragraph paragraph, float indentation, float firstLine) {
-		if (this.messages.rightToLeft()) {
-			paragraph.setIndentationRight(indentation);
-		}
-		else {
-			paragraph.setIndentationLeft(indentation);
-		}
+		paragraph.setIndentationLeft(indentation);
 		paragraph.setFirstLineIndent(firstLine);
 	}
 
@@ -247,19 +248,32 @@ final class ReportLayout {
 	/**
 	 * A text of the data as it reads inside the report's sentences: in a right-to-left
 	 * report, a text that starts left to right (an English fallback, a title in Latin
-	 * letters) is embedded left to right, so that its full stop and brackets stay where
-	 * its own direction puts them (Unicode's left-to-right embedding, which the bidi
-	 * algorithm of every Java release honours).
+	 * letters) is isolated left to right (Unicode's left-to-right isolate, LRI ... PDI):
+	 * its own full stop and brackets stay where its direction puts them, and the sentence
+	 * around it sees it as one neutral, so that the sentence's own full stop, a number or
+	 * a code after it take the Arabic order (a left-to-right embedding would draw a
+	 * number that follows it into its run, on the wrong side).
 	 */
 	String data(String text) {
-		if (!this.messages.rightToLeft() || text == null || text.isEmpty()) {
+		if (!this.messages.rightToLeft()) {
+			return text;
+		}
+		return isolated(text);
+	}
+
+	/**
+	 * {@code text} isolated left to right when it starts left to right, for a sentence of
+	 * a right-to-left report ({@link #data(String)}).
+	 */
+	static String isolated(String text) {
+		if (text == null || text.isEmpty()) {
 			return text;
 		}
 		for (int i = 0; i < text.length();) {
 			int c = text.codePointAt(i);
 			byte direction = Character.getDirectionality(c);
 			if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-				return "\u202A" + text + "\u202C";
+				return "\u2066" + text + "\u2069";
 			}
 			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
 					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {

@@ -26,6 +26,53 @@ class LineBreaksTests {
 	}
 
 	@Test
+	void neverStartsALineWithAClosingQuotationMark() {
+		// ” is ambiguous in Unicode (class QU): between two ideographs it must go with
+		// the text before it
+		String text = "衡量实现“零增长”进展";
+		assertThat(mayBreakAfter(text, text.indexOf('长'))).isFalse();
+		assertThat(mayBreakAfter("实现‘零’进", 3)).isFalse();
+		// and a line may end after it
+		assertThat(mayBreakAfter(text, text.indexOf('”'))).isTrue();
+	}
+
+	@Test
+	void neverEndsALineWithAnOpeningQuotationMark() {
+		String text = "衡量实现“零增长”进展";
+		assertThat(mayBreakAfter(text, text.indexOf('“'))).isFalse();
+		assertThat(mayBreakAfter("实现‘零’", 2)).isFalse();
+		assertThat(mayBreakAfter("进展《全球》", 2)).isFalse();
+		// before it a line may end
+		assertThat(mayBreakAfter(text, text.indexOf('“') - 1)).isTrue();
+	}
+
+	@Test
+	void everyClosingMarkOfTheChineseRulesStaysOffTheStartOfALine() {
+		for (char closing : "。，、；：？！）」』”’》〉】｡｣､.,;:?!)".toCharArray()) {
+			assertThat(mayBreakAfter("土地" + closing + "退化", 1)).as(String.valueOf(closing)).isFalse();
+		}
+		for (char opening : "（「『“‘《〈【｢(".toCharArray()) {
+			assertThat(mayBreakAfter("土地" + opening + "退化", 2)).as(String.valueOf(opening)).isFalse();
+		}
+	}
+
+	@Test
+	void neverBreaksAtAnApostropheInsideAWord() {
+		assertThat(mayBreakAfter("don’t", 3)).isFalse();
+	}
+
+	@Test
+	void keepsACurrencyWithItsAmount() {
+		assertThat(mayBreakAfter("缺口为EUR 119,600.00。", 6)).isFalse();
+		assertThat(mayBreakAfter("de 119 600,00 EUR, soit", 13)).isFalse();
+		assertThat(mayBreakAfter("قدرها \u200F119,600.00\u200F \u200FEUR\u200F،", 18)).isFalse();
+		// other spaces before a number or after capitals still break
+		assertThat(mayBreakAfter("about 40 people", 5)).isTrue();
+		assertThat(mayBreakAfter("the LDN indicators", 7)).isTrue();
+		assertThat(mayBreakAfter("IPBES 2019", 5)).isTrue();
+	}
+
+	@Test
 	void keepsCodesAndYearSpansWhole() {
 		assertThat(mayBreakAfter("O1.1-a", 4)).isFalse();
 		assertThat(mayBreakAfter("2018-2019", 4)).isFalse();
