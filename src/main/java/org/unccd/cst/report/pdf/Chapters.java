@@ -191,18 +191,16 @@ final class Chapters {
 
 	/**
 	 * A figure: its caption, then the chart, one figure for a reader however many pages
-	 * its parts take, read out as {@code alternative}.
+	 * its parts take, read out as {@code alternative}. The caption stays on the page of
+	 * the figure's first part; a figure that does not fit on the rest of the page floats
+	 * to the top of the next one ({@link PageFlow#figure}).
 	 */
 	private void figure(int number, String caption, List<Image> parts, String alternative) {
-		// the caption stays on the page of the figure's first part
-		float first = parts.isEmpty() ? 0 : parts.get(0).getScaledHeight() + parts.get(0).getSpacingBefore() + 4;
-		this.flow.addKeepingRoom(
-				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
-				this.layout.tag(Tagging.P), Math.max(60, first));
+		PdfStructureElement captionTag = this.layout.tag(Tagging.P);
 		PdfStructureElement figure = Tagging.figure(this.layout.part(), this.messages.typeset(alternative));
-		for (Image part : parts) {
-			this.flow.add(part, figure);
-		}
+		this.flow.figure(
+				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
+				captionTag, parts, figure);
 	}
 
 	private BigDecimal coveredSpent() {
@@ -284,7 +282,8 @@ final class Chapters {
 			this.layout.numbered(m.get("recommendations.none"));
 			return;
 		}
-		this.layout.numbered(m.get("recommendations.intro"));
+		// the sentence that introduces the list stays with its first item
+		this.layout.lead(m.get("recommendations.intro"));
 		PdfStructureElement list = this.layout.tag(Tagging.L);
 		int letter = 0;
 		for (String text : texts) {
