@@ -257,14 +257,16 @@ final class PageFlow {
 		}
 		List<Kept> blocks = new ArrayList<>(this.kept);
 		this.kept.clear();
-		if (!this.fresh) {
+		// a second time below the figures that float to the top of a new page
+		while (!this.fresh) {
 			float top = this.y;
 			for (Kept block : blocks) {
 				top -= height(block.element());
 			}
-			if (top < bottom() + this.notesHeight || !starts.test(top)) {
-				newPage();
+			if (top >= bottom() + this.notesHeight && starts.test(top)) {
+				break;
 			}
+			newPage();
 		}
 		for (Kept block : blocks) {
 			add(block.element(), block.tag());
