@@ -109,7 +109,8 @@ final class Chapters {
 					m.status(status.status()), m.percent(status.percent())));
 		}
 		int table = ++this.tables;
-		this.layout.numbered(m.get("progress.outcomes", table));
+		// the sentence that introduces a table stays with its first rows
+		this.layout.lead(m.get("progress.outcomes", table));
 		Map<String, Summary.OutcomeStatus> statuses = this.summary.outcomes()
 			.stream()
 			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (o) -> o));
@@ -163,7 +164,7 @@ final class Chapters {
 		this.layout.numbered(m.get("budget.spent", currency, m.date(this.summary.asOf()), m.money(b.spent()),
 				m.percent(BudgetRules.executionRate(b.spent(), b.total())), m.money(coveredSpent())));
 		int table = ++this.tables;
-		this.layout.numbered(m.get("budget.lines", table));
+		this.layout.lead(m.get("budget.lines", table));
 		ReportGrids.Grid grid = this.grids.grid(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
 		this.grids.header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"),
 				m.get("col.amount") + " (" + currency + ")", m.get("col.spent") + " (" + currency + ")",

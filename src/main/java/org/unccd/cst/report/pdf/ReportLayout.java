@@ -150,8 +150,8 @@ final class ReportLayout {
 	}
 
 	/**
-	 * A numbered paragraph that introduces what follows it (a list): it goes on the page
-	 * where that starts.
+	 * A numbered paragraph that introduces what follows it (a table, a list): it goes on
+	 * the page where that starts.
 	 */
 	void lead(String text) {
 		numbered(text, null, false, true);
