@@ -110,6 +110,24 @@ class PageFlowTests {
 	}
 
 	@Test
+	void theSentenceThatIntroducesATableGoesWithItsFirstRows() throws IOException {
+		Path pdf = write((fonts, tagging, flow, writer) -> {
+			// room for the sentence, not for it, the caption, the header and two rows
+			fill(fonts, tagging, flow, 80);
+			assertThat(flow.y() - BOTTOM).isGreaterThan(50);
+			flow.keepWithNext(paragraph(fonts, 10.5f, "Table C shows the rows."), p(tagging), () -> {
+			});
+			flow.add(table(fonts, tagging, "C", 4));
+		});
+
+		List<String> pages = pages(pdf);
+		assertThat(pages).hasSize(2);
+		assertThat(pages.get(0)).doesNotContain("Table C");
+		assertThat(pages.get(1).strip()).startsWith("Table C shows the rows.\nTable C\n");
+		assertThat(PageBreaks.problems(pdf)).isEmpty();
+	}
+
+	@Test
 	void aFigureThatDoesNotFitFloatsToTheNextPageWhileTheTextFillsThisOne() throws IOException {
 		Path pdf = write((fonts, tagging, flow, writer) -> {
 			fill(fonts, tagging, flow, 200);
