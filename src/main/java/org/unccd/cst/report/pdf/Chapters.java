@@ -130,7 +130,8 @@ final class Chapters {
 					m.status(status.status()), m.percent(status.percent())));
 		}
 		int table = ++this.tables;
-		this.layout.numbered(m.get("progress.outcomes", table));
+		// the sentence that introduces a table stays with its first rows
+		this.layout.lead(m.get("progress.outcomes", table));
 		Map<String, Summary.OutcomeStatus> statuses = this.summary.outcomes()
 			.stream()
 			.collect(Collectors.toMap(Summary.OutcomeStatus::code, (o) -> o));
@@ -184,7 +185,7 @@ final class Chapters {
 		this.layout.numbered(m.get("budget.spent", currency, m.date(this.summary.asOf()), m.money(b.spent()),
 				m.percent(BudgetRules.executionRate(b.spent(), b.total())), m.money(coveredSpent())));
 		int table = ++this.tables;
-		this.layout.numbered(m.get("budget.lines", table));
+		this.layout.lead(m.get("budget.lines", table));
 		ReportGrids.Grid grid = this.grids.grid(new float[] { 0.8f, 3.6f, 1.6f, 1.5f, 1.5f, 1.1f });
 		this.grids.header(grid, table, m.get("col.code"), m.get("col.line"), m.get("col.source"),
 				m.get("col.amount") + " (" + currency + ")", m.get("col.spent") + " (" + currency + ")",
@@ -212,18 +213,16 @@ final class Chapters {
 
 	/**
 	 * A figure: its caption, then the chart, one figure for a reader however many pages
-	 * its parts take, read out as {@code alternative}.
+	 * its parts take, read out as {@code alternative}. The caption stays on the page of
+	 * the figure's first part; a figure that does not fit on the rest of the page floats
+	 * to the top of the next one ({@link PageFlow#figure}).
 	 */
 	private void figure(int number, String caption, List<Image> parts, String alternative) {
-		// the caption stays on the page of the figure's first part
-		float first = parts.isEmpty() ? 0 : parts.get(0).getScaledHeight() + parts.get(0).getSpacingBefore() + 4;
-		this.flow.addKeepingRoom(
-				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
-				this.layout.tag(Tagging.P), Math.max(60, first));
+		PdfStructureElement captionTag = this.layout.tag(Tagging.P);
 		PdfStructureElement figure = Tagging.figure(this.layout.part(), this.messages.typeset(alternative));
-		for (Image part : parts) {
-			this.flow.add(part, figure);
-		}
+		this.flow.figure(
+				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
+				captionTag, parts, figure);
 	}
 
 	private BigDecimal coveredSpent() {
@@ -305,7 +304,8 @@ final class Chapters {
 			this.layout.numbered(m.get("recommendations.none"));
 			return;
 		}
-		this.layout.numbered(m.get("recommendations.intro"));
+		// the sentence that introduces the list stays with its first item
+		this.layout.lead(m.get("recommendations.intro"));
 		PdfStructureElement list = this.layout.tag(Tagging.L);
 		int letter = 0;
 		for (String text : texts) {

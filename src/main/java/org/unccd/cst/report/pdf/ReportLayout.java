@@ -108,7 +108,7 @@ final class ReportLayout {
 
 	void endSection() {
 		for (Section section : this.sections) {
-			if (section.startPage > 0 && section.last == 0) {
+			if (section.first > 0 && section.last == 0) {
 				section.last = this.paragraph;
 			}
 		}
@@ -120,14 +120,17 @@ final class ReportLayout {
 		String text = this.messages.get("section.heading", section.number, section.title);
 		Paragraph heading = spaced(this.fonts.phrase(text, 12, true), 16, 8);
 		this.part = tag(this.tagging.document(), Tagging.SECT);
-		this.flow.addKeepingRoom(heading, tag(Tagging.H2), 48);
-		section.startPage = this.flow.page();
 		section.first = this.paragraph + 1;
-		// where the contents and the outline a viewer shows beside the pages take a
-		// reader
-		this.writer.getDirectContent()
-			.localDestination(destination(index), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40));
-		new PdfOutline(this.writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40), text);
+		// a heading goes on the page of the start of what follows it
+		this.flow.keepWithNext(heading, tag(Tagging.H2), () -> {
+			section.startPage = this.flow.page();
+			// where the contents and the outline a viewer shows beside the pages take a
+			// reader
+			this.writer.getDirectContent()
+				.localDestination(destination(index), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40));
+			new PdfOutline(this.writer.getRootOutline(), new PdfDestination(PdfDestination.FITH, this.flow.y() + 40),
+					text);
+		});
 	}
 
 	void numbered(String text) {
@@ -143,6 +146,18 @@ final class ReportLayout {
 	 * when its text is English in a report in another language.
 	 */
 	void numbered(String text, String note, boolean inEnglish) {
+		numbered(text, note, inEnglish, false);
+	}
+
+	/**
+	 * A numbered paragraph that introduces what follows it (a table, a list): it goes on
+	 * the page where that starts.
+	 */
+	void lead(String text) {
+		numbered(text, null, false, true);
+	}
+
+	private void numbered(String text, String note, boolean inEnglish, boolean lead) {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
 		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
@@ -165,7 +180,13 @@ final class ReportLayout {
 		Paragraph paragraph = spaced(phrase, 0, 8);
 		paragraph.setAlignment(start());
 		indent(paragraph, 28, -28);
-		this.flow.add(paragraph, tag, notes);
+		if (lead && notes.isEmpty()) {
+			this.flow.keepWithNext(paragraph, tag, () -> {
+			});
+		}
+		else {
+			this.flow.add(paragraph, tag, notes);
+		}
 	}
 
 	/**
