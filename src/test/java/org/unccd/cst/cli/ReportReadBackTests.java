@@ -165,6 +165,14 @@ class ReportReadBackTests {
 				.as(report + ".ar: a mirrored bracket read back: "
 						+ firstMatch(arabicText, "\\)[\\u0621-\\u064A][^()\\n]{0,40}[\\u0621-\\u064A]\\("))
 				.isFalse();
+			// the items of a list in an Arabic sentence are parted by the Arabic
+			// semicolon, not the Latin one
+			assertThat(firstMatch(arabicText, ".{0,12}[\\u0621-\\u064A] ?;.{0,12}"))
+				.as(report + ".ar: a Latin semicolon after Arabic")
+				.isEmpty();
+			if ("coordination".equals(report)) {
+				assertThat(arabicText).contains("؛");
+			}
 			if ("obj-1.1".equals(report)) {
 				assertThat(arabicText).contains("(التكيف والتخفيف)");
 			}

@@ -15,11 +15,18 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Where the glyphs of a PDF stand, read back with PDFBox: no glyph of one line may cover
  * a glyph of another, and none may leave the page's printable area (a 36-point margin on
- * every side, which holds the running head and the page number).
+ * every side, which holds the running head and the page number) or the text column's
+ * 72-point side margins.
  */
 final class TextLayout {
 
 	private static final float MARGIN = 36;
+
+	/**
+	 * The text column's side margins: every glyph, the running head and the contents'
+	 * page numbers included, stands between them (half a point for rounding).
+	 */
+	private static final float SIDE_MARGIN = 72 - 0.5f;
 
 	private TextLayout() {
 	}
@@ -38,6 +45,9 @@ final class TextLayout {
 					if (glyph.left < MARGIN || glyph.right > box.getWidth() - MARGIN || glyph.top < MARGIN
 							|| glyph.bottom > box.getHeight() - MARGIN) {
 						problems.add(where + "\"" + glyph.text + "\" leaves the page's printable area");
+					}
+					else if (glyph.left < SIDE_MARGIN || glyph.right > box.getWidth() - SIDE_MARGIN) {
+						problems.add(where + "\"" + glyph.text + "\" leaves the text column");
 					}
 				}
 				glyphs.sort(Comparator.comparingDouble((Glyph g) -> g.left));

@@ -39,6 +39,15 @@ class TextLayoutTests {
 	}
 
 	@Test
+	void findsTextInTheSideMargins() throws Exception {
+		Path pdf = page((canvas, font) -> text(canvas, font, "Page", 60, 500));
+
+		assertThat(TextLayout.problems(pdf)).hasSize(2)
+			.allMatch((p) -> p.contains("\"P\"") || p.contains("\"a\""))
+			.allMatch((p) -> p.contains("leaves the text column"));
+	}
+
+	@Test
 	void acceptsLinesSetOneBelowTheOther() throws Exception {
 		Path pdf = page((canvas, font) -> {
 			text(canvas, font, "Budget line", 100, 500);

@@ -85,7 +85,7 @@ final class Chapters {
 		String covered = coveredItems().stream()
 			.filter((item) -> this.report.covers().contains(item.code()))
 			.map((item) -> item.code() + " " + this.layout.data(item.title()))
-			.collect(Collectors.joining("; "));
+			.collect(Collectors.joining(m.get("list.separator")));
 		this.layout.numbered(
 				m.get("intro.mandate", this.programme.source(), this.layout.data(this.programme.title()), covered));
 		// once per report: the texts of the data not given in the report's language
@@ -172,7 +172,7 @@ final class Chapters {
 		int figure = ++this.figures;
 		this.layout.numbered(m.get("progress.figure", figure));
 		figure(figure, m.get("chart.progress", m.date(this.summary.asOf())), this.charts.progress(bars),
-				String.join("; ", read));
+				String.join(m.get("list.separator"), read));
 	}
 
 	private void budget() {
@@ -208,7 +208,7 @@ final class Chapters {
 		int figure = ++this.figures;
 		this.layout.numbered(m.get("budget.figure", figure));
 		figure(figure, m.get("chart.budget", currency), this.charts.budget(b.total(), b.secured(), b.gap(), bars),
-				String.join("; ", read));
+				String.join(m.get("list.separator"), read));
 	}
 
 	/**

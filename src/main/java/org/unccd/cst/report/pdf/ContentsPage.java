@@ -64,7 +64,8 @@ final class ContentsPage {
 		List<String> titles = List.of("section.introduction", "section.progress", "section.budget", "section.findings",
 				"section.recommendations");
 		for (int i = 0; i < titles.size(); i++) {
-			Section section = new Section(numerals[i].strip(), m.get(titles.get(i)), placeholder(), placeholder());
+			Section section = new Section(numerals[i].strip(), m.get(titles.get(i)), placeholder(PARAGRAPHS_WIDTH),
+					placeholder(PAGE_WIDTH));
 			this.layout.sections().add(section);
 			// the chapter's numeral and its dash never part
 			String numeral = m.get("section.heading", section.number, "").strip().replace(' ', '\u00A0');
@@ -83,9 +84,14 @@ final class ContentsPage {
 		this.grids.add(grid);
 	}
 
-	private PdfTemplate placeholder() {
-		PdfTemplate template = this.writer.getDirectContent().createTemplate(48, 12);
-		template.setBoundingBox(new Rectangle(0, -3, 48, 12));
+	/** Room for "999–999" and for a page number: narrower than their columns. */
+	private static final float PARAGRAPHS_WIDTH = 48;
+
+	private static final float PAGE_WIDTH = 24;
+
+	private PdfTemplate placeholder(float width) {
+		PdfTemplate template = this.writer.getDirectContent().createTemplate(width, 12);
+		template.setBoundingBox(new Rectangle(0, -3, width, 12));
 		return template;
 	}
 
@@ -112,7 +118,7 @@ final class ContentsPage {
 
 	private void fill(PdfTemplate template, String text) {
 		ColumnText.showTextAligned(template, this.messages.rightToLeft() ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT,
-				this.fonts.phrase(text, BODY), this.messages.rightToLeft() ? 0 : 48, 0, 0);
+				this.fonts.phrase(text, BODY), this.messages.rightToLeft() ? 0 : template.getWidth(), 0, 0);
 	}
 
 }
