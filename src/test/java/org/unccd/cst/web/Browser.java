@@ -16,6 +16,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.unccd.cst.console.Role;
 
 /**
  * Debian's Chromium, headless, driven by its ChromeDriver (both installed by
@@ -62,6 +64,19 @@ final class Browser implements AutoCloseable {
 
 	void open(String url) {
 		this.driver.get(url);
+	}
+
+	/**
+	 * Signs in to {@code console} as the user of {@code role} through its sign-in page in
+	 * {@code lang}, with no cookie of an earlier session.
+	 */
+	void signIn(ConsoleServer console, Role role, String lang) {
+		this.driver.manage().deleteAllCookies();
+		open(console.base + "/login?lang=" + lang);
+		this.driver.findElement(By.id("username")).sendKeys(role.id());
+		this.driver.findElement(By.id("password")).sendKeys(ConsoleServer.password(role));
+		this.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until((d) -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	String text(String css) {

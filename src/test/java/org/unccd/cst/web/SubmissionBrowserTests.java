@@ -71,12 +71,7 @@ class SubmissionBrowserTests {
 	}
 
 	private static void signIn(Role role, String lang) {
-		browser.driver.manage().deleteAllCookies();
-		browser.open(console.base + "/login?lang=" + lang);
-		browser.driver.findElement(By.id("username")).sendKeys(role.id());
-		browser.driver.findElement(By.id("password")).sendKeys(ConsoleServer.password(role));
-		browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until((d) -> !d.getCurrentUrl().contains("/login"));
+		browser.signIn(console, role, lang);
 	}
 
 	/** Chooses the file in the upload form and asks for its check. */
