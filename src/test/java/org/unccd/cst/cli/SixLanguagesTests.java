@@ -117,11 +117,11 @@ class SixLanguagesTests {
 	@Test
 	void theCoverSaysDistributionAndDateInEachLanguage() throws IOException {
 		Map<String, List<String>> expected = Map.of("en", List.of("Distr.: General", "30 June 2019"), "fr",
-				List.of("Distr. générale", "30 juin 2019", "Original : anglais"), "es",
-				List.of("Distr. general", "30 de junio de 2019", "Original: inglés"), "ru",
-				List.of("Distr.: General", "30 июня 2019 года", "Original: английский"), "zh",
-				List.of("分发：普遍", "2019年6月30日", "原文：英文"), "ar",
-				List.of("Distr.: General", "حزيران/يونيه", "الأصل: بالإنكليزية"));
+				List.of("Distr. générale", "30 juin 2019", "Français", "Original : anglais"), "es",
+				List.of("Distr. general", "30 de junio de 2019", "Español", "Original: inglés"), "ru",
+				List.of("Distr.: General", "30 June 2019", "Russian", "Original: English"), "zh",
+				List.of("Distr.: General", "30 June 2019", "Chinese", "Original: English"), "ar",
+				List.of("Distr.: General", "30 June 2019", "Arabic", "Original: English"));
 		for (String lang : LANGUAGES) {
 			String cover = spaceless(pageText(this.published.resolve("obj-1.1." + lang + ".pdf"), 1));
 			for (String text : expected.get(lang)) {

@@ -2,6 +2,7 @@ package org.unccd.cst.report.pdf;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.openpdf.text.Element;
@@ -70,15 +71,21 @@ final class CoverPage {
 		GridTable top = GridTable.layout(new float[] { 1, 1 }, this.layout.part());
 		top.row(new GridRow(List.of(GridCell.of(this.fonts.phrase(m.get("un"), 12, true), start(), 6),
 				GridCell.of(this.fonts.phrase(this.symbol, 16, true), end(), 6)), 0, 1.2f));
+		// the distribution block in the language the UN prints it in for this version
+		// (English in Arabic, Chinese and Russian), set from its own side
+		Messages masthead = Messages.of(m.get("masthead.lang"));
+		boolean own = masthead.lang().equals(m.lang());
+		UnaryOperator<String> set = (own || !m.rightToLeft()) ? (text) -> text : ReportLayout::isolated;
 		Phrase distribution = this.fonts.phrase("", 10);
-		distribution.add(this.fonts.phrase(m.get("distr") + "\n", 10));
-		distribution.add(this.fonts.phrase(m.date(this.summary.asOf()) + "\n\n", 10));
+		distribution.add(this.fonts.phrase(set.apply(m.get("distr")) + "\n", 10));
+		distribution.add(this.fonts.phrase(set.apply(masthead.date(this.summary.asOf())) + "\n\n", 10));
 		if (!"en".equals(this.messages.lang())) {
-			distribution.add(this.fonts.phrase(m.get("language") + "\n", 10));
+			distribution.add(this.fonts.phrase(set.apply(m.get("cover.version")) + "\n", 10));
 		}
-		distribution.add(this.fonts.phrase(m.get("original"), 10));
+		distribution.add(this.fonts.phrase(set.apply(m.get("original")), 10));
+		GridCell block = GridCell.of(distribution, (own || !m.rightToLeft()) ? start() : end(), 6);
 		top.row(new GridRow(List.of(GridCell.of(this.fonts.phrase(m.get("convention"), 15, true), start(), 6),
-				GridCell.of(distribution, start(), 6)), 0, 1.2f));
+				own ? block : block.in(masthead.lang())), 0, 1.2f));
 		this.flow.add(top);
 		this.flow.add(spaced(this.fonts.phrase(m.get("cop"), 11, true), 18, 0), this.layout.tag(Tagging.P));
 		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(this.messages.lang()), 11, true), 2, 0),
