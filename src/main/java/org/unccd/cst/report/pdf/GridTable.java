@@ -200,7 +200,11 @@ final class GridTable {
 			for (GridBlock block : cell.blocks()) {
 				column.addElement(block.paragraph());
 				if (tr == null && !repeated) {
-					Tagging.begin(canvas, Tagging.child(this.parent, block.type()));
+					PdfStructureElement element = Tagging.child(this.parent, block.type());
+					if (cell.lang() != null) {
+						Tagging.language(element, cell.lang());
+					}
+					Tagging.begin(canvas, element);
 				}
 				draw(column, canvas);
 				if (tr == null && !repeated) {
