@@ -370,7 +370,7 @@ public final class PageBreaks {
 			int at = blocks.indexOf(first);
 			if (first != null && at + 1 < blocks.size() && blocks.get(at + 1).type().equals("Figure")) {
 				Block after = afterFigure(blocks, first);
-				sectionEnd = after != null && after.type().equals("H2") && after.firstPage() == page + 1;
+				sectionEnd = after != null && after.type().equals("H2");
 			}
 			if (first != null && first.text() && empty > MOSTLY_EMPTY && !sectionEnd) {
 				problems.add(name + " page " + page + ": " + Math.round(empty * 100)
