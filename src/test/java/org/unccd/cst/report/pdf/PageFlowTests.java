@@ -249,6 +249,34 @@ class PageFlowTests {
 		assertThat(PageBreaks.problems(pdf)).anyMatch((p) -> p.contains("page 3: ") && p.contains("left empty"));
 	}
 
+	@Test
+	void pageBreaksAllowsSpaceAtASectionsEndOnlyBeforeAFigureThatAHeadingFollows() throws IOException {
+		for (boolean heading : new boolean[] { true, false }) {
+			Path pdf = write((fonts, tagging, flow, writer) -> {
+				flow.add(paragraph(fonts, 10.5f, "Cover"), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10.5f, "Contents"), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10, "Figure 1\nThe chart"), p(tagging));
+				flow.add(chart(writer, 300), Tagging.figure(tagging.document(), "A chart"));
+				if (heading) {
+					flow.add(heading(fonts, "III. The next section"), Tagging.child(tagging.document(), Tagging.H2));
+				}
+				flow.add(paragraph(fonts, 10.5f, "Text that could have stood on the page before"), p(tagging));
+			});
+
+			if (heading) {
+				assertThat(PageBreaks.problems(pdf)).isEmpty();
+			}
+			else {
+				assertThat(PageBreaks.problems(pdf))
+					.anyMatch((p) -> p.contains("page 3: ") && p.contains("left empty"));
+			}
+		}
+	}
+
 	/** The text of each page, its lines one below the other. */
 	private static List<String> pages(Path pdf) throws IOException {
 		return ReportFiles.popplerPages(pdf).stream().map((page) -> page.replaceAll("\n+", "\n")).toList();
