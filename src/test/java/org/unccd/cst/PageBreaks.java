@@ -32,8 +32,13 @@ import org.apache.pdfbox.text.TextPosition;
  * page;</li>
  * <li>a table split across pages has at least two body rows on each page, and a table of
  * fewer than four body rows is not split;</li>
+ * <li>a figure never passes a heading: its caption stands, in page order, before the
+ * heading that follows the figure in reading order (the structure tree), so that a figure
+ * floated to the next page stays in the section of its lead-in paragraph;</li>
  * <li>no page but the last is more than 40 % empty below its text when the next page
- * starts with text (a paragraph, an item or a heading) that could have filled it, and no
+ * starts with text (a paragraph, an item or a heading) that could have filled it, or with
+ * a floated figure that text after it could have followed (a page may end emptier only
+ * before a figure that a heading follows, which keeps it in its section), and no
  * paragraph of four lines or more moves whole to the next page from a page with room for
  * its first two.</li>
  * </ul>
@@ -127,6 +132,7 @@ public final class PageBreaks {
 			headingsAndCaptions(name, blocks, problems);
 			splitParagraphs(name, blocks, problems);
 			splitTables(name, blocks, problems);
+			figuresBeforeHeadings(name, blocks, problems);
 			emptyPages(name, pages, blocks, order, byContent, problems);
 		}
 		return problems;
@@ -284,6 +290,45 @@ public final class PageBreaks {
 		}
 	}
 
+	private static void figuresBeforeHeadings(String name, List<Block> blocks, List<String> problems) {
+		for (int i = 1; i < blocks.size(); i++) {
+			if (!blocks.get(i).type().equals("Figure")) {
+				continue;
+			}
+			// the caption, with the figure's first text line, stands for the figure
+			Block caption = blocks.get(i - 1);
+			Block heading = null;
+			for (int j = i + 1; j < blocks.size() && heading == null; j++) {
+				if (blocks.get(j).type().equals("H2") && !blocks.get(j).lines().isEmpty()) {
+					heading = blocks.get(j);
+				}
+			}
+			if (heading == null || caption.lines().isEmpty()) {
+				continue;
+			}
+			int figurePage = caption.firstPage();
+			int headingPage = heading.firstPage();
+			float figureTop = caption.lines().get(figurePage).get(0);
+			float headingTop = heading.lines().get(headingPage).get(0);
+			if (figurePage > headingPage || (figurePage == headingPage && figureTop > headingTop)) {
+				problems.add(name + " page " + figurePage + ": a figure stands after the heading of the next section"
+						+ " (page " + headingPage + ")");
+			}
+		}
+	}
+
+	/** The block after a figure's caption and figure in reading order, or null. */
+	private static Block afterFigure(List<Block> blocks, Block caption) {
+		int at = blocks.indexOf(caption);
+		for (int j = at + 2; j < blocks.size(); j++) {
+			Block block = blocks.get(j);
+			if (!block.type().equals("Figure") && !block.lines().isEmpty()) {
+				return block;
+			}
+		}
+		return null;
+	}
+
 	private static PDStructureElement parent(PDStructureElement element) {
 		return (element != null && element.getParent() instanceof PDStructureElement parent) ? parent : null;
 	}
@@ -319,7 +364,15 @@ public final class PageBreaks {
 				problems.add(name + " page " + page + ": a " + first.type() + " of " + first.allLines()
 						+ " lines moved whole to the next page, leaving room for its first lines");
 			}
-			if (first != null && first.text() && empty > MOSTLY_EMPTY) {
+			// a figure floated to the next page that a heading follows keeps this page's
+			// space at the end of its section
+			boolean sectionEnd = false;
+			int at = blocks.indexOf(first);
+			if (first != null && at + 1 < blocks.size() && blocks.get(at + 1).type().equals("Figure")) {
+				Block after = afterFigure(blocks, first);
+				sectionEnd = after != null && after.type().equals("H2");
+			}
+			if (first != null && first.text() && empty > MOSTLY_EMPTY && !sectionEnd) {
 				problems.add(name + " page " + page + ": " + Math.round(empty * 100)
 						+ " % of the page is left empty while the next page starts with text");
 			}

@@ -31,7 +31,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * <li>a table splits between rows with at least {@value #ROWS_KEPT} body rows on each
  * side and its caption and header rows repeated;</li>
  * <li>a figure that does not fit on the rest of the page floats to the top of the next
- * page, and the text after it fills the rest of this one.</li>
+ * page, and the text after it fills the rest of this one up to the next heading: a
+ * floated figure never passes a heading ({@link #heading}), so it stays in its
+ * section.</li>
  * </ul>
  * An element that has footnotes keeps them on the page of its mark, which ends it. Each
  * element is marked in the page content as the content of its structure element (see
@@ -143,6 +145,21 @@ final class PageFlow {
 	 */
 	void keepWithNext(Element element, PdfStructureElement tag, Runnable placed) {
 		this.kept.add(new Kept(element, tag, placed));
+	}
+
+	/**
+	 * Adds a heading, kept with the block after it like {@link #keepWithNext}. A figure
+	 * that floats to the top of the next page never passes a heading: when one waits, the
+	 * rest of this page stays empty and the figure goes to the top of the next page
+	 * first, then the heading, so that the figure stays in the section of the paragraph
+	 * that refers to it.
+	 */
+	void heading(Element element, PdfStructureElement tag, Runnable placed) {
+		if (!this.floating.isEmpty()) {
+			keepWith((top) -> true);
+			newPage();
+		}
+		keepWithNext(element, tag, placed);
 	}
 
 	/** Adds an element whose footnotes must stand at the foot of the same page. */

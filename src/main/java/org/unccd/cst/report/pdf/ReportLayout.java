@@ -121,8 +121,9 @@ final class ReportLayout {
 		Paragraph heading = spaced(this.fonts.phrase(text, 12, true), 16, 8);
 		this.part = tag(this.tagging.document(), Tagging.SECT);
 		section.first = this.paragraph + 1;
-		// a heading goes on the page of the start of what follows it
-		this.flow.keepWithNext(heading, tag(Tagging.H2), () -> {
+		// a heading goes on the page of the start of what follows it, after a figure that
+		// floats
+		this.flow.heading(heading, tag(Tagging.H2), () -> {
 			section.startPage = this.flow.page();
 			// where the contents and the outline a viewer shows beside the pages take a
 			// reader

@@ -16,6 +16,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfTemplate;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.PageBreaks;
 import org.unccd.cst.ReportFiles;
@@ -147,6 +148,50 @@ class PageFlowTests {
 	}
 
 	@Test
+	void aFloatedFigureNeverPassesAHeading() throws IOException {
+		Path pdf = write((fonts, tagging, flow, writer) -> {
+			fill(fonts, tagging, flow, 200);
+			flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
+			flow.figure(paragraph(fonts, 10, "Figure 1\nThe chart"), p(tagging), List.of(chart(writer, 300)),
+					Tagging.figure(tagging.document(), "A chart"));
+			flow.add(paragraph(fonts, 10.5f, "Gamma one\nGamma two\nGamma three"), p(tagging));
+			flow.heading(heading(fonts, "III. The next section"), Tagging.child(tagging.document(), Tagging.H2), () -> {
+			});
+			flow.add(paragraph(fonts, 10.5f, "Delta one\nDelta two\nDelta three"), p(tagging));
+		});
+
+		List<String> pages = pages(pdf);
+		assertThat(pages).hasSize(2);
+		// the text of the figure's section fills the page, the next section's waits
+		assertThat(pages.get(0)).contains("Figure 1 shows the chart.", "Gamma three")
+			.doesNotContain("The chart\n", "III. The next section", "Delta one");
+		assertThat(pages.get(1).strip()).startsWith("Figure 1\nThe chart");
+		assertThat(pages.get(1)).contains("III. The next section\nDelta one");
+		assertThat(PageBreaks.problems(pdf)).isEmpty();
+	}
+
+	@Test
+	void pageBreaksSeesAFigureThatPassedTheNextHeading() throws IOException {
+		Path pdf = write((fonts, tagging, flow, writer) -> {
+			fill(fonts, tagging, flow, 200);
+			flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
+			PdfStructureElement caption = p(tagging);
+			PdfStructureElement figure = Tagging.figure(tagging.document(), "A chart");
+			// the old layout: the next section's heading and text fill the page before
+			// the
+			// figure
+			flow.add(heading(fonts, "III. The next section"), Tagging.child(tagging.document(), Tagging.H2));
+			flow.add(paragraph(fonts, 10.5f, "Delta one\nDelta two\nDelta three"), p(tagging));
+			flow.newPage();
+			flow.add(paragraph(fonts, 10, "Figure 1\nThe chart"), caption);
+			flow.add(chart(writer, 300), figure);
+		});
+
+		assertThat(PageBreaks.problems(pdf))
+			.anyMatch((p) -> p.contains("page 2: a figure stands after the heading of the next section (page 1)"));
+	}
+
+	@Test
 	void aFigureWaitingAtTheEndGetsAPageOfItsOwn() throws IOException {
 		Path pdf = write((fonts, tagging, flow, writer) -> {
 			fill(fonts, tagging, flow, 200);
@@ -202,6 +247,34 @@ class PageFlowTests {
 		});
 
 		assertThat(PageBreaks.problems(pdf)).anyMatch((p) -> p.contains("page 3: ") && p.contains("left empty"));
+	}
+
+	@Test
+	void pageBreaksAllowsSpaceAtASectionsEndOnlyBeforeAFigureThatAHeadingFollows() throws IOException {
+		for (boolean heading : new boolean[] { true, false }) {
+			Path pdf = write((fonts, tagging, flow, writer) -> {
+				flow.add(paragraph(fonts, 10.5f, "Cover"), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10.5f, "Contents"), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
+				flow.newPage();
+				flow.add(paragraph(fonts, 10, "Figure 1\nThe chart"), p(tagging));
+				flow.add(chart(writer, 300), Tagging.figure(tagging.document(), "A chart"));
+				if (heading) {
+					flow.add(heading(fonts, "III. The next section"), Tagging.child(tagging.document(), Tagging.H2));
+				}
+				flow.add(paragraph(fonts, 10.5f, "Text that could have stood on the page before"), p(tagging));
+			});
+
+			if (heading) {
+				assertThat(PageBreaks.problems(pdf)).isEmpty();
+			}
+			else {
+				assertThat(PageBreaks.problems(pdf))
+					.anyMatch((p) -> p.contains("page 3: ") && p.contains("left empty"));
+			}
+		}
 	}
 
 	/** The text of each page, its lines one below the other. */
