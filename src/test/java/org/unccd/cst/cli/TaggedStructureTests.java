@@ -208,6 +208,60 @@ class TaggedStructureTests {
 	}
 
 	@Test
+	void aNoteMarkAfterAnEnglishFindingInTheArabicReportFollowsItsLastWord() throws IOException {
+		List<String> wrong = new ArrayList<>();
+		int checked = 0;
+		for (String report : List.of("obj-1.1", "obj-1.2", "obj-2", "coordination")) {
+			try (PDDocument document = Loader.loadPDF(output.resolve("CST14/" + report + ".ar.pdf").toFile())) {
+				for (int page = 2; page <= document.getNumberOfPages(); page++) {
+					List<TextPosition> glyphs = new ArrayList<>();
+					PDFTextStripper stripper = new PDFTextStripper() {
+
+						@Override
+						protected void processTextPosition(TextPosition text) {
+							glyphs.add(text);
+						}
+
+					};
+					stripper.setStartPage(page);
+					stripper.setEndPage(page);
+					stripper.getText(document);
+					for (TextPosition mark : glyphs) {
+						if (mark.getFontSizeInPt() > 7 || !mark.getUnicode().matches("\\d")) {
+							continue;
+						}
+						// the body text of the mark's line: it is raised 4 points above
+						// it
+						List<TextPosition> line = glyphs.stream()
+							.filter((g) -> g.getFontSizeInPt() > 9 && g.getYDirAdj() >= mark.getYDirAdj()
+									&& g.getYDirAdj() <= mark.getYDirAdj() + 6)
+							.toList();
+						boolean arabic = line.stream()
+							.anyMatch((g) -> Character.UnicodeScript
+								.of(g.getUnicode().codePointAt(0)) == Character.UnicodeScript.ARABIC);
+						List<TextPosition> latin = line.stream()
+							.filter((g) -> g.getUnicode().matches("[A-Za-z]"))
+							.toList();
+						if (arabic || latin.isEmpty()) {
+							continue;
+						}
+						checked++;
+						// an English text reads left to right: its note's mark stands at
+						// its right end, after its last word, not before its first
+						float end = (float) latin.stream().mapToDouble(TextPosition::getXDirAdj).max().orElseThrow();
+						if (mark.getXDirAdj() < end) {
+							wrong.add(report + " page " + page + ": mark " + mark.getUnicode() + " at x "
+									+ mark.getXDirAdj() + ", the English line ends at " + end);
+						}
+					}
+				}
+			}
+		}
+		assertThat(checked).isGreaterThanOrEqualTo(3);
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
 	void arabicHeadingsAreSetFromTheRightLikeTheText() throws IOException {
 		List<String> wrong = new ArrayList<>();
 		int headings = 0;

@@ -29,6 +29,12 @@ final class ReportLayout {
 	/** The room of a paragraph's number or an item's letter before its text. */
 	private static final float LABEL_WIDTH = 28;
 
+	/** Unicode's left-to-right isolate, which {@link #PDI} ends. */
+	static final String LRI = "\u2066";
+
+	/** Unicode's pop directional isolate. */
+	static final String PDI = "\u2069";
+
 	private final Messages messages;
 
 	private final PdfFonts fonts;
@@ -161,7 +167,12 @@ final class ReportLayout {
 	private void numbered(String text, String note, boolean inEnglish, boolean lead) {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
-		phrase.add(this.fonts.phrase(this.messages.typeset(text), BODY));
+		String typeset = this.messages.typeset(text);
+		// a note's mark after a text isolated left to right (an English finding in an
+		// Arabic report) goes inside the isolate, at the end of the text it follows, not
+		// at the start of its line
+		boolean isolated = note != null && typeset.endsWith(PDI);
+		phrase.add(this.fonts.phrase(isolated ? typeset.substring(0, typeset.length() - 1) : typeset, BODY));
 		PdfStructureElement tag = tag(Tagging.P);
 		if (inEnglish && !"en".equals(this.messages.lang())) {
 			Tagging.language(tag, "en");
@@ -170,6 +181,9 @@ final class ReportLayout {
 		if (note != null) {
 			int number = ++this.notes;
 			phrase.add(mark(number));
+			if (isolated) {
+				phrase.add(this.fonts.phrase(PDI, BODY));
+			}
 			Phrase line = this.fonts.phrase("", 8.5f);
 			line.add(mark(number));
 			line.add(this.fonts.phrase("\u2002" + this.messages.typeset(note), 8.5f));
@@ -295,7 +309,7 @@ final class ReportLayout {
 			int c = text.codePointAt(i);
 			byte direction = Character.getDirectionality(c);
 			if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-				return "\u2066" + text + "\u2069";
+				return LRI + text + PDI;
 			}
 			if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
 					|| direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
