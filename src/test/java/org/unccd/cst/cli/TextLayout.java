@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,7 +18,8 @@ import org.apache.pdfbox.text.TextPosition;
  * Where the glyphs of a PDF stand, read back with PDFBox: no glyph of one line may cover
  * a glyph of another, and none may leave the page's printable area (a 36-point margin on
  * every side, which holds the running head and the page number) or the text column's
- * 72-point side margins.
+ * 72-point side margins; no line of Chinese is a single character and its punctuation
+ * ("0。"), which Chinese typesetting never leaves alone.
  */
 final class TextLayout {
 
@@ -51,6 +54,9 @@ final class TextLayout {
 					}
 				}
 				glyphs.sort(Comparator.comparingDouble((Glyph g) -> g.left));
+				for (String runt : runts(glyphs)) {
+					problems.add(where + "\"" + runt + "\" stands alone on its line");
+				}
 				for (int i = 0; i < glyphs.size(); i++) {
 					Glyph a = glyphs.get(i);
 					for (int j = i + 1; j < glyphs.size() && glyphs.get(j).left < a.right; j++) {
@@ -63,6 +69,38 @@ final class TextLayout {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The lines, among {@code glyphs} sorted from the left, that hold one character and
+	 * the Chinese punctuation after it: the glyphs of a baseline, split where a gap of
+	 * more than their size parts two cells of a table.
+	 */
+	private static List<String> runts(List<Glyph> glyphs) {
+		Map<Integer, List<Glyph>> lines = new TreeMap<>();
+		for (Glyph glyph : glyphs) {
+			lines.computeIfAbsent(Math.round(glyph.baseline), (y) -> new ArrayList<>()).add(glyph);
+		}
+		List<String> runts = new ArrayList<>();
+		for (List<Glyph> line : lines.values()) {
+			List<List<Glyph>> runs = new ArrayList<>();
+			Glyph previous = null;
+			for (Glyph glyph : line) {
+				if (previous == null || glyph.left - previous.right > glyph.size) {
+					runs.add(new ArrayList<>());
+				}
+				runs.getLast().add(glyph);
+				previous = glyph;
+			}
+			for (List<Glyph> run : runs) {
+				StringBuilder text = new StringBuilder();
+				run.forEach((g) -> text.append(g.text));
+				if (text.toString().matches("[\\p{IsHan}\\d][。，；：！？）”]+")) {
+					runts.add(text.toString());
+				}
+			}
+		}
+		return runts;
 	}
 
 	private static List<Glyph> glyphs(PDDocument document, int page) throws IOException {
@@ -96,9 +134,12 @@ final class TextLayout {
 
 		final float baseline;
 
+		final float size;
+
 		Glyph(TextPosition position) {
 			this.text = position.getUnicode();
 			float size = position.getFontSizeInPt();
+			this.size = size;
 			this.left = position.getXDirAdj();
 			this.right = this.left + position.getWidthDirAdj();
 			this.baseline = position.getYDirAdj();

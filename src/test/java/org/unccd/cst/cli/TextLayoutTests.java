@@ -57,6 +57,20 @@ class TextLayoutTests {
 		assertThat(TextLayout.problems(pdf)).isEmpty();
 	}
 
+	@Test
+	void findsAChineseCharacterAloneOnTheLastLineOfItsParagraph() throws Exception {
+		Path pdf = page((canvas, font) -> {
+			BaseFont chinese = BaseFont.createFont("fonts/DroidSansFallbackFull.ttf", BaseFont.IDENTITY_H, true);
+			text(canvas, chinese, "本报告涵盖的预期成果共有两", 100, 500);
+			text(canvas, chinese, "项。", 100, 486);
+			// with two characters, the last line is a line
+			text(canvas, chinese, "本报告涵盖的预期成果共有", 100, 450);
+			text(canvas, chinese, "两项。", 100, 436);
+		});
+
+		assertThat(TextLayout.problems(pdf)).containsExactly("page.pdf page 1: \"项。\" stands alone on its line");
+	}
+
 	private interface Drawing {
 
 		void draw(PdfContentByte canvas, BaseFont font) throws Exception;

@@ -100,16 +100,47 @@ final class LineBreaks extends DefaultSplitCharacter {
 		if (c == ' ' && bindsAmount(start, current, end, cc, ck)) {
 			return false;
 		}
+		boolean split;
 		if (c >= 0x3000 && CLOSING.indexOf(c) >= 0) {
 			// after Chinese punctuation a line may break
-			return true;
+			split = true;
 		}
-		if ((c == '\u201D' || c == '\u2019') && next >= 0x2E80) {
+		else if ((c == '\u201D' || c == '\u2019') && next >= 0x2E80) {
 			// and after a closing quotation mark that Chinese text follows (never inside
 			// a word such as "don’t")
-			return true;
+			split = true;
 		}
-		return super.isSplitCharacter(start, current, end, cc, ck);
+		else {
+			split = super.isSplitCharacter(start, current, end, cc, ck);
+		}
+		return split && !leavesRunt(current, end, cc, ck);
+	}
+
+	/**
+	 * Whether a break after {@code current} would leave a Chinese paragraph's last line
+	 * with a single character and its punctuation ("0。", "项。"), and a footnote's mark,
+	 * which Chinese typesetting avoids: the line breaks one character earlier instead.
+	 */
+	private boolean leavesRunt(int current, int end, char[] cc, PdfChunk[] ck) {
+		if (end - current > 8) {
+			return false;
+		}
+		boolean chinese = getCurrentCharacter(current, cc, ck) >= 0x2E80;
+		int characters = 0;
+		for (int i = current + 1; i < end; i++) {
+			char tail = getCurrentCharacter(i, cc, ck);
+			if (Character.isWhitespace(tail)) {
+				// a word of a language that spaces its words
+				return false;
+			}
+			chinese |= tail >= 0x2E80;
+			// a raised footnote mark is not a character of the line
+			boolean mark = ck != null && ck[i] != null && ck[i].getTextRise() > 0;
+			if (!mark && CLOSING.indexOf(tail) < 0 && Character.getType(tail) != Character.FORMAT) {
+				characters++;
+			}
+		}
+		return chinese && characters == 1;
 	}
 
 }

@@ -57,6 +57,18 @@ class LineBreaksTests {
 	}
 
 	@Test
+	void neverLeavesOneChineseCharacterAndItsPunctuationAloneOnTheLastLine() {
+		String summary = "已计划：0；已取消：0。";
+		assertThat(mayBreakAfter(summary, summary.lastIndexOf('：'))).isFalse();
+		assertThat(mayBreakAfter("实施的项目。", 3)).isFalse();
+		// one character earlier, or with two characters left, a line may end
+		assertThat(mayBreakAfter(summary, summary.lastIndexOf('：') - 2)).isTrue();
+		assertThat(mayBreakAfter("实施的项目。", 2)).isTrue();
+		// a word of a language that spaces its words may stand alone
+		assertThat(mayBreakAfter("the last word a.", 13)).isTrue();
+	}
+
+	@Test
 	void neverBreaksAtAnApostropheInsideAWord() {
 		assertThat(mayBreakAfter("don’t", 3)).isFalse();
 	}
