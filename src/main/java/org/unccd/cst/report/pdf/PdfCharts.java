@@ -99,8 +99,12 @@ final class PdfCharts {
 				text(t, bar.label(), labelWidth - 6, y + 4, Element.ALIGN_RIGHT, LABEL);
 				float length = plot * clamp(bar.percent()) / 100;
 				rectangle(t, labelWidth, y + 3, Math.max(length, 0.5f), ROW - 6, statusColour(bar.status()));
-				text(t, this.messages.percent(bar.percent()), labelWidth + length + 4, y + 4, Element.ALIGN_LEFT,
-						LABEL);
+				String value = this.messages.percent(bar.percent());
+				// the value stands on white: a grid line behind it never strikes it
+				// through
+				float valueLength = ColumnText.getWidth(this.fonts.phrase(value, LABEL));
+				rectangle(t, labelWidth + length + 2, y + 2, valueLength + 4, ROW - 4, Color.WHITE);
+				text(t, value, labelWidth + length + 4, y + 4, Element.ALIGN_LEFT, LABEL);
 				top = y;
 			}
 			if (last) {
