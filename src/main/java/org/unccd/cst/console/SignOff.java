@@ -106,6 +106,12 @@ class SignOff {
 					Map<String, Object> one = new LinkedHashMap<>();
 					one.put("label", figure.label());
 					one.put("change", figure.change());
+					one.put("key", figure.key());
+					one.put("code", figure.code());
+					one.put("before", value(figure.before()));
+					one.put("after", value(figure.after()));
+					one.put("delta", figure.delta());
+					one.put("note", figure.note());
 					return one;
 				}).toList());
 				diff.put("files", this.files.stream().map((file) -> {
@@ -119,6 +125,16 @@ class SignOff {
 				body.put("diff", diff);
 			}
 			return body;
+		}
+
+		private static Map<String, Object> value(SummaryDiff.Value value) {
+			if (value == null) {
+				return null;
+			}
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("status", value.status());
+			json.put("number", value.number());
+			return json;
 		}
 
 		private static Map<String, Object> side(Side side) {

@@ -2,9 +2,11 @@ package org.unccd.cst.console;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,16 +28,20 @@ class SignOffPages {
 
 	private final TemplateDownloads templates;
 
-	SignOffPages(SignOff signOff, TemplateDownloads templates) {
+	private final MessageSource messages;
+
+	SignOffPages(SignOff signOff, TemplateDownloads templates, MessageSource messages) {
 		this.signOff = signOff;
 		this.templates = templates;
+		this.messages = messages;
 	}
 
 	@GetMapping("/sessions/{session}/approval")
-	String approval(@PathVariable String session, Model model) throws IOException {
+	String approval(@PathVariable String session, Model model, Locale locale) throws IOException {
 		SignOff.View view = this.signOff.of(session)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("view", view);
+		model.addAttribute("figures", FigureWording.rows(view.figures(), this.messages, locale));
 		return "approval";
 	}
 

@@ -41,11 +41,36 @@ public final class SummaryDiff {
 	/**
 	 * A figure that differs between two summaries.
 	 *
-	 * @param label what it is: {@code budget total}, {@code outcome 1.1.a}, {@code inputs
-	 * rejected}, …
-	 * @param change how it moved, e.g. {@code in_progress 40.0 % -> completed 100.0 %}
+	 * @param label what it is, in English: {@code budget total}, {@code outcome 1.1.a},
+	 * {@code inputs rejected}, …
+	 * @param change how it moved, in English, e.g.
+	 * {@code in_progress 40.0 % -> completed 100.0 %}
+	 * @param key what it is, for a page that words it in its language:
+	 * {@code budget.total}, {@code line.spent}, {@code outcome}, {@code workItem},
+	 * {@code inputs.rejected}, …
+	 * @param code the budget line's, outcome's or work item's code; {@code null} for the
+	 * others
+	 * @param before its value before; {@code null} when it is new
+	 * @param after its value after; {@code null} when it is no longer listed
+	 * @param delta the signed difference of an amount or a count; {@code null} for the
+	 * others
+	 * @param note {@code new}, {@code gone}, {@code nowOverdue}, {@code noLongerOverdue}
+	 * or {@code null}
 	 */
-	public record Figure(String label, String change) {
+	public record Figure(String label, String change, String key, String code, Value before, Value after, String delta,
+			String note) {
+	}
+
+	/**
+	 * A figure's value: an amount, a count or a percent, and for an outcome or a work
+	 * item its status code ({@code in_progress}, …).
+	 */
+	public record Value(String status, String number) {
+
+		String english() {
+			return (this.status != null) ? this.status + " " + this.number : this.number;
+		}
+
 	}
 
 	/**
@@ -54,7 +79,7 @@ public final class SummaryDiff {
 	 * rejected.
 	 */
 	public static List<Figure> figures(Summary before, Summary after) {
-		return FigureChanges.between(before, after).stream().map((figure) -> new Figure(figure[0], figure[1])).toList();
+		return FigureChanges.between(before, after);
 	}
 
 	/** The report for every session published in {@code output}. */
@@ -99,7 +124,7 @@ public final class SummaryDiff {
 		report.append("What changed in ").append(session).append(" since the previous run\n");
 		report.append("  previous: ").append(describe(before, previous.dir())).append('\n');
 		report.append("  current:  ").append(describe(after, current)).append("\n\n");
-		List<String[]> figures = FigureChanges.between(before, after);
+		List<Figure> figures = FigureChanges.between(before, after);
 		List<RejectsFile.Reject> rejectsBefore;
 		try (InputStream in = previous.openRejects()) {
 			rejectsBefore = RejectsFile.read(in);
@@ -127,10 +152,10 @@ public final class SummaryDiff {
 		}
 		else {
 			report.append("Figures that moved:\n");
-			int width = figures.stream().mapToInt((f) -> f[0].length()).max().orElse(0);
-			for (String[] figure : figures) {
-				report.append("  ").append(figure[0]).append(" ".repeat(width - figure[0].length() + 2));
-				report.append(figure[1]).append('\n');
+			int width = figures.stream().mapToInt((f) -> f.label().length()).max().orElse(0);
+			for (Figure figure : figures) {
+				report.append("  ").append(figure.label()).append(" ".repeat(width - figure.label().length() + 2));
+				report.append(figure.change()).append('\n');
 			}
 		}
 		listRejects(report, "New rejects", newRejects);

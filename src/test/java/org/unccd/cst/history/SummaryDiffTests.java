@@ -48,7 +48,7 @@ class SummaryDiffTests {
 		Summary after = summary("2019-07-31", "200000.00", "delayed", "50.0", true, 3, List.of());
 		List<String> figures = FigureChanges.between(before, after)
 			.stream()
-			.map((figure) -> figure[0] + ": " + figure[1])
+			.map((figure) -> figure.label() + ": " + figure.change())
 			.toList();
 		assertThat(figures).containsExactly("budget gap: 205,000.00 -> 200,000.00  (-5,000.00)",
 				"budget gap after pledges: 205,000.00 -> 200,000.00  (-5,000.00)",

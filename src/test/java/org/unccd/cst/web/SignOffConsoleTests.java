@@ -163,8 +163,8 @@ class SignOffConsoleTests {
 		HttpClient viewer = ConsoleServer.browserLike();
 		signIn(viewer, Role.VIEWER);
 		String page = page(viewer, "/sessions/T1/approval");
-		assertThat(page).contains("differs from the approved set", "outcome A.1-y", "summary.json", approvedSha256,
-				"2021-01-31", "only in the draft", "only in the approved set");
+		assertThat(page).contains("differs from the approved set", "Outcome \u2068A.1-y\u2069", "summary.json",
+				approvedSha256, "2021-01-31", "only in the draft", "only in the approved set");
 		assertThat(page(viewer, "/")).contains("/sessions/T1/approval");
 	}
 
