@@ -38,9 +38,14 @@ public final class RecommendationRules {
 		Summary.Budget budget = summary.budget();
 		if (budget.gap().signum() > 0) {
 			derived.add(rule(report, BUDGET_GAP, 1, messages.get("addressee.cop"),
-					messages.get("rule." + BUDGET_GAP, summary.currency(), messages.money(budget.total()),
-							messages.money(budget.secured()), messages.money(budget.gap()),
-							messages.money(budget.gapAfterPledges()), programme.source())));
+					// without pledges, the gap after them is the gap: it is not said
+					// twice
+					messages.get(
+							"rule." + BUDGET_GAP
+									+ ((budget.gapAfterPledges().compareTo(budget.gap()) == 0) ? ".unpledged" : ""),
+							summary.currency(), messages.money(budget.total()), messages.money(budget.secured()),
+							messages.money(budget.gap()), messages.money(budget.gapAfterPledges()),
+							programme.source())));
 		}
 		Map<String, Summary.OutcomeStatus> statuses = summary.outcomes()
 			.stream()

@@ -184,4 +184,13 @@ public final class Messages {
 		return Typography.of(this.lang).apply(text);
 	}
 
+	/**
+	 * {@code text} set by the typographic rules of {@code lang}, the language it is in
+	 * (an English text in a French report keeps the English ones); of the report's
+	 * language when {@code lang} is {@code null}.
+	 */
+	public String typeset(String text, String lang) {
+		return Typography.of((lang != null) ? lang : this.lang).apply(text);
+	}
+
 }

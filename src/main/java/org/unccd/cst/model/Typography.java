@@ -1,5 +1,8 @@
 package org.unccd.cst.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +39,45 @@ enum Typography {
 		};
 	}
 
+	/**
+	 * A text quoted in another language inside a sentence, as the PDF reports mark it
+	 * (between the private-use characters U+E000 and U+E002): it keeps its own
+	 * typography.
+	 */
+	private static final Pattern QUOTED = Pattern.compile("\uE000[^\uE002]*\uE002");
+
+	/** Where a quoted text stood while the rules applied. */
+	private static final char ASIDE = '\uE003';
+
 	String apply(String text) {
 		if (text == null || this == NONE) {
 			return text;
 		}
+		Matcher quoted = QUOTED.matcher(text);
+		if (!quoted.find()) {
+			return applyToAll(text);
+		}
+		// each quoted text stands aside as one character while the rules apply around it
+		List<String> aside = new ArrayList<>();
+		StringBuilder marked = new StringBuilder();
+		int from = 0;
+		do {
+			marked.append(text, from, quoted.start()).append(ASIDE);
+			aside.add(quoted.group());
+			from = quoted.end();
+		}
+		while (quoted.find());
+		String set = applyToAll(marked.append(text.substring(from)).toString());
+		StringBuilder back = new StringBuilder();
+		int next = 0;
+		for (int i = 0; i < set.length(); i++) {
+			char c = set.charAt(i);
+			back.append((c == ASIDE) ? aside.get(next++) : String.valueOf(c));
+		}
+		return back.toString();
+	}
+
+	private String applyToAll(String text) {
 		// an apostrophe between letters is the typographic one
 		String set = text.replaceAll("(?<=\\p{L})'(?=\\p{L})", "\u2019");
 		if (this == FRENCH) {

@@ -33,6 +33,20 @@ class RecommendationRulesTests {
 	}
 
 	@Test
+	void givesTheGapAfterPledgesOnlyWhenPledgesChangeIt() {
+		Summary.OutcomeStatus status = outcome("planned", false, "2019-01-01");
+		// no pledge: the gap is said once
+		assertThat(derive(gap(1000), "2019-06-30", null, status).get(0).text()).contains("a gap of EUR 1,000.00.")
+			.doesNotContain("after pledges");
+		// EUR 400 pledged: the gap after them too
+		Summary.Budget pledged = new Summary.Budget(BigDecimal.valueOf(5000), BigDecimal.valueOf(4000),
+				BigDecimal.valueOf(400), BigDecimal.valueOf(1000), BigDecimal.valueOf(600), BigDecimal.ZERO, List.of(),
+				Map.of());
+		assertThat(derive(pledged, "2019-06-30", null, status).get(0).text())
+			.contains("a gap of EUR 1,000.00 (EUR 600.00 after pledges).");
+	}
+
+	@Test
 	void makesOneRecommendationForAnOverdueOutcomeThatWasNeverReported() {
 		List<Summary.Recommendation> derived = derive(gap(0), "2019-07-31", null, outcome("planned", true, null));
 

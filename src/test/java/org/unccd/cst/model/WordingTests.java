@@ -52,6 +52,19 @@ class WordingTests {
 	}
 
 	@Test
+	void englishTextInAFrenchReportKeepsEnglishTypography() {
+		// a text given in English only, set in a French table cell or paragraph
+		assertThat(Messages.of("fr").typeset("Country case studies received; drafting started: soon", "en"))
+			.isEqualTo("Country case studies received; drafting started: soon");
+		// an English title quoted in a French sentence (marked as the PDF reports mark
+		// it)
+		assertThat(Messages.of("fr").typeset("Voir : \uE000en\uE001Report: final draft; 2019\uE002 ; fin"))
+			.isEqualTo("Voir\u00A0: \uE000en\uE001Report: final draft; 2019\uE002\u202F; fin");
+		// the French text around it and a null language keep the report's rules
+		assertThat(Messages.of("fr").typeset("Voir : note", null)).isEqualTo("Voir\u00A0: note");
+	}
+
+	@Test
 	void setsTheTypographicApostropheInEnglishAndSpanishAndLeavesOtherScriptsAlone() {
 		assertThat(Messages.of("en").typeset("the programme's budget: 'core'"))
 			.isEqualTo("the programme\u2019s budget: 'core'");

@@ -91,8 +91,10 @@ final class CoverPage {
 		this.flow.add(spaced(this.fonts.phrase(this.programme.title().in(this.messages.lang()), 11, true), 2, 0),
 				this.layout.tag(Tagging.P));
 		SessionFacts facts = this.programme.facts();
-		String place = (facts.place() != null) ? facts.place().in(this.messages.lang()) : null;
-		String dates = (facts.dates() != null) ? facts.dates().in(this.messages.lang()) : null;
+		// each isolated when it is given in English only, so that an Arabic cover keeps
+		// "Bonn, Germany" and "1-5 January 2030" whole on either side of its comma
+		String place = (facts.place() != null) ? this.layout.data(facts.place().in(this.messages.lang())) : null;
+		String dates = (facts.dates() != null) ? this.layout.data(facts.dates().in(this.messages.lang())) : null;
 		if (place != null || dates != null) {
 			String line = (place != null && dates != null) ? m.get("cover.placeDates", place, dates)
 					: (place != null) ? place : dates;
@@ -138,8 +140,11 @@ final class CoverPage {
 				boxed(m.get("summary.budget", this.summary.currency(), m.money(b.total()), m.money(b.secured()),
 						m.money(b.gap()), m.money(b.spent()),
 						m.percent(BudgetRules.executionRate(b.spent(), b.total())))),
-				boxed(recommendations.isEmpty() ? m.get("summary.noRecommendations")
-						: m.get("summary.recommendations", recommendations.size(), recommendations.get(0))));
+				boxed(switch (recommendations.size()) {
+					case 0 -> m.get("summary.noRecommendations");
+					case 1 -> m.get("summary.oneRecommendation", recommendations.get(0));
+					default -> m.get("summary.recommendations", recommendations.size(), recommendations.get(0));
+				}));
 		box.row(new GridRow(List.of(new GridCell(blocks, 10, 10)), 0.8f, 0.8f, true));
 		return box;
 	}

@@ -8,7 +8,8 @@ import org.openpdf.text.pdf.PdfChunk;
  * punctuation or a closing quotation mark, nor after opening punctuation or an opening
  * quotation mark (the Chinese rules that keep 。，、；：？！）」』”’》〉】 and their half-width forms
  * off the start of a line and （「『“‘《〈【 off its end, applied to every language), and never
- * at the hyphen of a code or a span of years such as {@code O1.1-a} or {@code 2018-2019}.
+ * at the hyphen of a code or a span of years such as {@code O1.1-a} or {@code 2018-2019},
+ * nor before a dash between words ("уровень выполнения — 60,0 процента").
  * <p>
  * The curly quotation marks are ambiguous in Unicode's line breaking (class QU): a
  * closing ” may stand where a line could otherwise break between two ideographs. Here the
@@ -98,6 +99,10 @@ final class LineBreaks extends DefaultSplitCharacter {
 			}
 		}
 		if (c == ' ' && bindsAmount(start, current, end, cc, ck)) {
+			return false;
+		}
+		if (c == ' ' && (next == '\u2014' || next == '\u2013')) {
+			// a dash between words never starts a line: it stays with the word before it
 			return false;
 		}
 		boolean split;

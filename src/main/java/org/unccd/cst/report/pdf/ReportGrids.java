@@ -72,7 +72,9 @@ final class ReportGrids {
 	void cells(Grid grid, String[] languages, String... values) {
 		List<GridCell> cells = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
-			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(values[i]), 9);
+			String lang = (i < languages.length) ? languages[i] : null;
+			// a cell in another language keeps that language's typography
+			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(values[i], lang), 9);
 			grid.widths().measure(i, phrase, 9);
 			GridCell cell = GridCell.of(phrase, start());
 			cells.add((i < languages.length && languages[i] != null) ? cell.in(languages[i]) : cell);

@@ -167,7 +167,7 @@ final class ReportLayout {
 	private void numbered(String text, String note, boolean inEnglish, boolean lead) {
 		Phrase phrase = this.fonts.phrase("", BODY);
 		phrase.add(label(this.messages.get("paragraph.number", ++this.paragraph)));
-		String typeset = this.messages.typeset(text);
+		String typeset = this.messages.typeset(text, inEnglish ? "en" : null);
 		// a note's mark after a text isolated left to right (an English finding in an
 		// Arabic report) goes inside the isolate, at the end of the text it follows, not
 		// at the start of its line

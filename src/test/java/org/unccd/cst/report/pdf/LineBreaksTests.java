@@ -69,6 +69,14 @@ class LineBreaksTests {
 	}
 
 	@Test
+	void neverStartsALineWithADash() {
+		String text = "уровень выполнения — 60,0 процента";
+		assertThat(mayBreakAfter(text, text.indexOf('—') - 1)).isFalse();
+		assertThat(mayBreakAfter(text, text.indexOf('—') + 1)).isTrue();
+		assertThat(mayBreakAfter("la mise en œuvre – qui", 16)).isFalse();
+	}
+
+	@Test
 	void neverBreaksAtAnApostropheInsideAWord() {
 		assertThat(mayBreakAfter("don’t", 3)).isFalse();
 	}
