@@ -19,7 +19,9 @@ enum Typography {
 	FRENCH,
 	/** English and Spanish: the typographic apostrophe. */
 	APOSTROPHE,
-	/** Arabic, Chinese and Russian text as given. */
+	/** Russian: quotation marks inside « » are „ “. */
+	RUSSIAN,
+	/** Arabic and Chinese text as given. */
 	NONE;
 
 	private static final Pattern HIGH = Pattern
@@ -35,6 +37,7 @@ enum Typography {
 		return switch (lang) {
 			case "fr" -> FRENCH;
 			case "en", "es" -> APOSTROPHE;
+			case "ru" -> RUSSIAN;
 			default -> NONE;
 		};
 	}
@@ -78,6 +81,9 @@ enum Typography {
 	}
 
 	private String applyToAll(String text) {
+		if (this == RUSSIAN) {
+			return nested(text);
+		}
 		// an apostrophe between letters is the typographic one
 		String set = text.replaceAll("(?<=\\p{L})'(?=\\p{L})", "\u2019");
 		if (this == FRENCH) {
@@ -87,6 +93,27 @@ enum Typography {
 			set = CLOSE_QUOTE.matcher(set).replaceAll("\u00A0»");
 		}
 		return set;
+	}
+
+	/** Guillemets inside guillemets become „ “, as Russian nests its quotations. */
+	private static String nested(String text) {
+		StringBuilder set = new StringBuilder(text.length());
+		int depth = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '«') {
+				depth++;
+				set.append((depth > 1) ? '„' : c);
+			}
+			else if (c == '»' && depth > 0) {
+				set.append((depth > 1) ? '“' : c);
+				depth--;
+			}
+			else {
+				set.append(c);
+			}
+		}
+		return set.toString();
 	}
 
 }

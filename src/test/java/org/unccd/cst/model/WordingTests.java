@@ -52,6 +52,13 @@ class WordingTests {
 	}
 
 	@Test
+	void russianQuotationsInsideQuotationsTakeTheInnerMarks() {
+		assertThat(Messages.of("ru").typeset("«Участие в обзоре второго издания «Глобальных перспектив» (GLO2)»"))
+			.isEqualTo("«Участие в обзоре второго издания „Глобальных перспектив“ (GLO2)»");
+		assertThat(Messages.of("ru").typeset("«один» и «два»")).isEqualTo("«один» и «два»");
+	}
+
+	@Test
 	void englishTextInAFrenchReportKeepsEnglishTypography() {
 		// a text given in English only, set in a French table cell or paragraph
 		assertThat(Messages.of("fr").typeset("Country case studies received; drafting started: soon", "en"))

@@ -126,8 +126,11 @@ final class Chapters {
 			.collect(Collectors.toMap(Summary.WorkItemStatus::code, (w) -> w));
 		for (WorkItem item : coveredItems()) {
 			Summary.WorkItemStatus status = items.get(item.code());
-			this.layout.numbered(m.get("progress.item", item.code(), this.layout.data(item.title()),
-					m.status(status.status()), m.percent(status.percent())));
+			// a completed item is not said to be complete twice
+			boolean completed = "completed".equals(status.status()) && status.percent() != null
+					&& status.percent().compareTo(BigDecimal.valueOf(100)) == 0;
+			this.layout.numbered(m.get(completed ? "progress.itemCompleted" : "progress.item", item.code(),
+					this.layout.data(item.title()), m.status(status.status()), m.percent(status.percent())));
 		}
 		int table = ++this.tables;
 		// the sentence that introduces a table stays with its first rows
@@ -266,10 +269,12 @@ final class Chapters {
 				String note = finding.sourceRef().equals(previousSource) ? m.get("note.ibid")
 						: m.get("source", finding.sourceRef());
 				previousSource = finding.sourceRef();
-				this.layout.numbered(this.layout.data(finding.text()), note, finding.inEnglish());
+				this.layout.numbered(this.layout.data(ReportLayout.sentence(finding.text())), note,
+						finding.inEnglish());
 			}
 			else {
-				this.layout.numbered(this.layout.data(finding.text()), null, finding.inEnglish());
+				this.layout.numbered(this.layout.data(ReportLayout.sentence(finding.text())), null,
+						finding.inEnglish());
 			}
 		}
 	}
@@ -281,7 +286,7 @@ final class Chapters {
 		Messages m = this.messages;
 		List<String> texts = new ArrayList<>();
 		for (ReportData.Drafted recommendation : this.data.recommendations(this.report.id())) {
-			String text = this.layout.data(recommendation.text());
+			String text = this.layout.data(ReportLayout.sentence(recommendation.text()));
 			// not given in the report's language: the English text, quoted as English
 			texts.add((recommendation.inEnglish() ? Quoted.in("en", text) : text) + " "
 					+ m.get("recommendation.addressee", m.addressee(recommendation.addressee())));

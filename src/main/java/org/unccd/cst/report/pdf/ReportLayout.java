@@ -282,6 +282,28 @@ final class ReportLayout {
 	}
 
 	/**
+	 * {@code text}, a sentence of the data (a finding, a drafted recommendation), ended
+	 * with a full stop when the input left it without one: "。" after Chinese, "." after
+	 * anything else.
+	 */
+	static String sentence(String text) {
+		if (text == null || text.isBlank()) {
+			return text;
+		}
+		String stripped = text.strip();
+		int end = stripped.length();
+		// past closing quotation marks and brackets to the punctuation before them
+		while (end > 0 && "\"'”’»)）」』".indexOf(stripped.charAt(end - 1)) >= 0) {
+			end--;
+		}
+		if (end > 0 && ".!?…。！？．".indexOf(stripped.charAt(end - 1)) >= 0) {
+			return stripped;
+		}
+		char last = stripped.charAt(stripped.length() - 1);
+		return stripped + ((Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN) ? "。" : ".");
+	}
+
+	/**
 	 * A text of the data as it reads inside the report's sentences: in a right-to-left
 	 * report, a text that starts left to right (an English fallback, a title in Latin
 	 * letters) is isolated left to right (Unicode's left-to-right isolate, LRI ... PDI):

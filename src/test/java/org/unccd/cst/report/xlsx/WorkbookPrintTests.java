@@ -257,7 +257,7 @@ class WorkbookPrintTests {
 			// the
 			// budget secured against the gap, each line's amount and spending
 			assertThat(fills).containsExactly(
-					"Percent complete " + PDF_SECURED + " 0=" + PDF_NOT_STARTED + " 1=" + PDF_NOT_STARTED + " 2="
+					"Per cent complete " + PDF_SECURED + " 0=" + PDF_NOT_STARTED + " 1=" + PDF_NOT_STARTED + " 2="
 							+ PDF_NOT_STARTED,
 					"Secured " + PDF_SECURED, "Gap " + PDF_GAP, "Amount (EUR) " + PDF_UNSPENT, "Spent " + PDF_SPENT);
 			// at most five labels on a value axis: the figures do not run together

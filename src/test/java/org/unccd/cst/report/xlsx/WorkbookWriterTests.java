@@ -76,12 +76,12 @@ class WorkbookWriterTests {
 			assertThat(workbook.getSheetName(1)).isEqualTo("Charts");
 			List<XSSFChart> charts = workbook.getSheet("Charts").getDrawingPatriarch().getCharts();
 			assertThat(charts).extracting((chart) -> chart.getTitleText().getString())
-				.containsExactly("Percent complete of each expected outcome, as at 30 April 2021", "Total budget",
+				.containsExactly("Per cent complete of each expected outcome, as at 30 April 2021", "Total budget",
 						"Budget line");
 			assertThat(workbook.getSheet("Charts").getRow(21).getCell(0).getStringCellValue())
 				.isEqualTo("Budget: secured and gap, and expenditure by budget line (EUR)");
 			assertThat(series(workbook, charts.get(0))).containsExactly(
-					"Percent complete: Outcomes!$A$2:$A$4 = [A.1-x, A.1-y, B-x], Outcomes!$E$2:$E$4 = [0.0, 0.0, 0.0]");
+					"Per cent complete: Outcomes!$A$2:$A$4 = [A.1-x, A.1-y, B-x], Outcomes!$E$2:$E$4 = [0.0, 0.0, 0.0]");
 			assertThat(series(workbook, charts.get(1))).containsExactly(
 					"Secured: Budget!$A$5 = [Total budget], Budget!$D$8 = [50000.0]",
 					"Gap: Budget!$A$5 = [Total budget], Budget!$D$10 = [50000.0]");
