@@ -225,7 +225,8 @@ final class Chapters {
 		PdfStructureElement figure = Tagging.figure(this.layout.part(), this.messages.typeset(alternative));
 		this.flow.figure(
 				spaced(this.fonts.phrase(this.messages.get("figure", number) + "\n" + caption, 10, true), 4, 2),
-				captionTag, parts, figure);
+				captionTag, parts, figure,
+				spaced(this.fonts.phrase(this.messages.get("figure.continued", number), 10, true), 0, 2));
 	}
 
 	private BigDecimal coveredSpent() {

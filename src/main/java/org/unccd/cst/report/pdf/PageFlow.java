@@ -72,7 +72,8 @@ final class PageFlow {
 	}
 
 	/** A figure waiting for the top of the next page: its caption and its parts. */
-	private record Figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag) {
+	private record Figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag,
+			Element continued) {
 	}
 
 	/**
@@ -298,7 +299,18 @@ final class PageFlow {
 	 * blocks after it fill the rest of this one; a figure never passes another.
 	 */
 	void figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag) {
-		Figure figure = new Figure(caption, captionTag, parts, tag);
+		figure(caption, captionTag, parts, tag, null);
+	}
+
+	/**
+	 * Adds a figure as
+	 * {@link #figure(Element, PdfStructureElement, List, PdfStructureElement)} does;
+	 * where its parts go on over a page, the next page starts with {@code continued}
+	 * ("Figure 2 (continued)"), drawn as an artifact, as a table's repeated caption is.
+	 */
+	void figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag,
+			Element continued) {
+		Figure figure = new Figure(caption, captionTag, parts, tag, continued);
 		if (!this.floating.isEmpty()) {
 			this.floating.add(figure);
 			return;
@@ -318,11 +330,32 @@ final class PageFlow {
 		this.kept.clear();
 		keepWithNext(figure.caption(), figure.captionTag(), () -> {
 		});
-		for (Image part : figure.parts()) {
+		for (int i = 0; i < figure.parts().size(); i++) {
+			Image part = figure.parts().get(i);
+			if (i > 0 && !this.fresh && this.y - height(part) < bottom() + this.notesHeight) {
+				// a long chart goes on at the top of the next page, under a caption that
+				// says so
+				newPage();
+				if (figure.continued() != null) {
+					artifact(figure.continued());
+				}
+			}
 			add(part, figure.tag());
 		}
 		keepWith((top) -> true);
 		this.kept.addAll(waiting);
+	}
+
+	/** Draws {@code element} from the current line as an artifact, outside the text. */
+	private void artifact(Element element) {
+		ColumnText column = column(element);
+		PdfContentByte canvas = this.writer.getDirectContent();
+		column.setSimpleColumn(left(), bottom(), right(), this.y);
+		Tagging.beginLayout(canvas);
+		go(column, false);
+		Tagging.end(canvas);
+		this.y = column.getYLine();
+		this.fresh = false;
 	}
 
 	/**

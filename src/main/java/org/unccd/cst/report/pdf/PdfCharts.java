@@ -38,8 +38,18 @@ final class PdfCharts {
 
 	private static final Color TEXT = Color.BLACK;
 
-	/** Bars per image, so that a long list of outcomes goes on over pages. */
+	/**
+	 * Bars per image of the progress figure, so that a long list of outcomes goes on over
+	 * pages; each image has its own axis.
+	 */
 	private static final int BARS_PER_IMAGE = 30;
+
+	/**
+	 * Budget lines per image of the budget figure: its images stand one under the other
+	 * without a gap, so that a long figure fills the rest of a page and goes on over the
+	 * next one.
+	 */
+	private static final int LINES_PER_IMAGE = 8;
 
 	private static final float ROW = 16;
 
@@ -127,16 +137,19 @@ final class PdfCharts {
 		float labelWidth = labelWidth(labels);
 		float plot = this.width - labelWidth - 110;
 		BigDecimal largest = lines.stream().map(Line::amount).reduce(total, BigDecimal::max);
-		for (int from = 0; from < Math.max(lines.size(), 1); from += BARS_PER_IMAGE) {
+		for (int from = 0; from < Math.max(lines.size(), 1); from += LINES_PER_IMAGE) {
 			boolean first = from == 0;
-			boolean last = from + BARS_PER_IMAGE >= lines.size();
+			boolean last = from + LINES_PER_IMAGE >= lines.size();
 			List<Line> part = lines.subList(Math.min(from, lines.size()),
-					Math.min(from + BARS_PER_IMAGE, lines.size()));
+					Math.min(from + LINES_PER_IMAGE, lines.size()));
 			float head = first ? 2 * ROW + 8 : 0;
 			float legend = last ? 22 : 0;
-			float height = head + part.size() * ROW + legend + 4;
+			// the images of one figure join without a seam: margins only at its ends
+			float above = first ? 2 : 0;
+			float below = last ? 2 : 0;
+			float height = head + part.size() * ROW + legend + above + below;
 			PdfTemplate t = template(height);
-			float top = height - 2;
+			float top = height - above;
 			if (first) {
 				// one bar for the whole budget: secured, then the gap
 				float y = top - 2 * ROW;
@@ -167,7 +180,7 @@ final class PdfCharts {
 				x = legendEntry(t, x, 4, SPENT, this.messages.get("chart.spent"));
 				legendEntry(t, x, 4, UNSPENT, this.messages.get("chart.unspent"));
 			}
-			images.add(image(t));
+			images.add(image(t, first ? 4 : 0, last ? 4 : 0));
 		}
 		return images;
 	}
@@ -207,11 +220,15 @@ final class PdfCharts {
 	}
 
 	private Image image(PdfTemplate template) {
+		return image(template, 4, 4);
+	}
+
+	private Image image(PdfTemplate template, float before, float after) {
 		try {
 			Image image = Image.getInstance(template);
 			image.setAlignment(Image.MIDDLE);
-			image.setSpacingBefore(4);
-			image.setSpacingAfter(4);
+			image.setSpacingBefore(before);
+			image.setSpacingAfter(after);
 			return image;
 		}
 		catch (BadElementException ex) {
