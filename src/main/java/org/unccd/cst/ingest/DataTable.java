@@ -63,7 +63,7 @@ public enum DataTable {
 		}
 		this.columns = List.copyOf(all);
 		for (int i = 0; i < this.columns.size(); i++) {
-			this.columnIndex.put(this.columns.get(i), i);
+			this.columnIndex.putIfAbsent(this.columns.get(i), i);
 		}
 	}
 
