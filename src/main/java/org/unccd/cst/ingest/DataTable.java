@@ -1,8 +1,10 @@
 package org.unccd.cst.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,9 @@ public enum DataTable {
 
 	private final List<String> columns;
 
+	/** Each column's index in {@link #columns()}: looked up for every row ingested. */
+	private final Map<String, Integer> columnIndex = new HashMap<>();
+
 	DataTable(String prefix, String stagingTable, List<String> required, List<String> optional,
 			List<String> optionalTexts) {
 		this.prefix = prefix;
@@ -57,6 +62,9 @@ public enum DataTable {
 			}
 		}
 		this.columns = List.copyOf(all);
+		for (int i = 0; i < this.columns.size(); i++) {
+			this.columnIndex.putIfAbsent(this.columns.get(i), i);
+		}
 	}
 
 	/** The table a file or sheet belongs to, by the start of its name. */
@@ -89,8 +97,11 @@ public enum DataTable {
 		return this.columns;
 	}
 
+	/**
+	 * The index of a column in {@link #columns()}, -1 if the table has none of the name.
+	 */
 	public int column(String name) {
-		return this.columns.indexOf(name);
+		return this.columnIndex.getOrDefault(name, -1);
 	}
 
 	/** Whether rows of this table carry a date that the as-of cut-off applies to. */

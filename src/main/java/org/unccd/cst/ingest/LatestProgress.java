@@ -5,9 +5,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,9 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The latest progress row of each outcome on or before the as-of date, of three kinds:
  * any row (its status), a row that gives a percent (a percent or completed), a row with a
  * summary. The ingest step keeps the latest so far in {@code progress_latest}, updated
- * with each chunk in its transaction; rows with a higher {@code seq} than the last chunk
- * are looked at as they are ({@link StagingTotals}), so that the answer is that of the
- * progress table in any case.
+ * with each chunk in its transaction, and stages in the {@code progress} table only the
+ * rows this table points to when their chunk commits: the other progress rows are counted
+ * in the chunk's totals ({@link StagingTotals}) and not kept, as no output lists them.
+ * Rows with a higher {@code seq} than the last chunk are looked at as they are, so that
+ * the answer is that of the progress table in any case.
  */
 public final class LatestProgress {
 
@@ -102,12 +106,14 @@ public final class LatestProgress {
 	/**
 	 * Looks at an accepted progress row.
 	 * @param values its values as inserted after seq, source_id and line
+	 * @return whether it is now the latest row of its outcome of some kind
 	 */
-	void add(long seq, Object[] values) {
+	boolean add(long seq, Object[] values) {
 		LocalDate date = (LocalDate) values[this.dateColumn];
 		if (date.isAfter(this.asOf)) {
-			return;
+			return false;
 		}
+		boolean latest = false;
 		String outcome = (String) values[this.outcomeColumn];
 		String status = (String) values[this.statusColumn];
 		for (Kind kind : Kind.values()) {
@@ -120,20 +126,28 @@ public final class LatestProgress {
 				Latest now = new Latest(outcome, kind.code, date, seq, before != null && before.stored());
 				this.latest.put(key, now);
 				this.changed.put(key, now);
+				latest = true;
 			}
 		}
+		return latest;
 	}
 
-	/** Writes the rows that changed since the last chunk. */
-	void write(JdbcTemplate jdbc) {
+	/**
+	 * Writes the rows that changed since the last chunk.
+	 * @return the seq of each progress row the table now points to that it did not
+	 * before: the rows of the chunk that must be staged
+	 */
+	Set<Long> write(JdbcTemplate jdbc) {
 		if (this.changed.isEmpty()) {
-			return;
+			return Set.of();
 		}
+		Set<Long> pointedTo = new HashSet<>();
 		Date asOf = Date.valueOf(this.asOf);
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> inserts = new ArrayList<>();
 		for (Map.Entry<String, Latest> entry : this.changed.entrySet()) {
 			Latest row = entry.getValue();
+			pointedTo.add(row.seq());
 			if (row.stored()) {
 				updates.add(new Object[] { Date.valueOf(row.date()), row.seq(), asOf, row.outcome(), row.kind() });
 			}
@@ -152,6 +166,7 @@ public final class LatestProgress {
 			jdbc.batchUpdate("INSERT INTO " + TABLE + " (as_of, outcome, kind, row_date, seq) VALUES (?, ?, ?, ?, ?)",
 					inserts, new int[] { Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT });
 		}
+		return pointedTo;
 	}
 
 	/**

@@ -8,10 +8,12 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,6 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * chunk's totals ({@link StagingTotals}), the latest progress rows so far
  * ({@link LatestProgress}) and the rows whose reference may be a duplicate
  * ({@link ReferenceFilter}), so that the later steps need not read every row again.
+ * <p>
+ * Progress rows are staged only when they become the latest of their outcome (of a kind
+ * of {@link LatestProgress}): no output lists the others, which the totals count. The
+ * rows of every other table are staged, as the ledger, the lists and the duplicate checks
+ * read them.
  * <p>
  * One writer serves one execution of the ingest step: when it opens, it reads what the
  * committed chunks of an earlier execution hold.
@@ -89,6 +96,7 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 		List<Object[]> rejected = new ArrayList<>();
 		List<Object[]> sources = new ArrayList<>();
 		List<Object[]> candidates = new ArrayList<>();
+		Map<Long, IngestedRow> progress = new HashMap<>();
 		StagingTotals totals = new StagingTotals(this.asOf);
 		for (IngestedRow row : chunk) {
 			RawRecord raw = row.raw();
@@ -99,17 +107,17 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 			}
 			if (row.accepted()) {
 				DataTable table = raw.table();
-				Object[] values = new Object[row.values().length + 3];
-				values[0] = raw.seq();
-				values[1] = raw.sourceId();
-				values[2] = raw.line();
-				System.arraycopy(row.values(), 0, values, 3, row.values().length);
-				accepted.computeIfAbsent(table, (t) -> new ArrayList<>()).add(values);
 				totals.add(table, raw.sourceId(), row.values());
 				if (table == DataTable.PROGRESS) {
-					this.latest.add(raw.seq(), row.values());
+					// staged only if still the latest when the chunk is written
+					if (this.latest.add(raw.seq(), row.values())) {
+						progress.put(raw.seq(), row);
+					}
 				}
-				else if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
+				else {
+					accepted.computeIfAbsent(table, (t) -> new ArrayList<>()).add(staged(row));
+				}
+				if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
 					String reference = (String) row.values()[table.column("reference")];
 					if (this.references.add(table, reference)) {
 						candidates.add(new Object[] { raw.seq(), table.stagingTable(), reference });
@@ -133,7 +141,24 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 			insert(INSERT_CANDIDATE, candidates, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR });
 		}
 		totals.write(this.jdbc);
-		this.latest.write(this.jdbc);
+		List<Object[]> latestRows = new ArrayList<>();
+		for (Long seq : new TreeSet<>(this.latest.write(this.jdbc))) {
+			latestRows.add(staged(progress.get(seq)));
+		}
+		if (!latestRows.isEmpty()) {
+			insert(StagingSchema.insert(DataTable.PROGRESS), latestRows, StagingSchema.insertTypes(DataTable.PROGRESS));
+		}
+	}
+
+	/** An accepted row's values as inserted: seq, source_id, line, then its values. */
+	private static Object[] staged(IngestedRow row) {
+		RawRecord raw = row.raw();
+		Object[] values = new Object[row.values().length + 3];
+		values[0] = raw.seq();
+		values[1] = raw.sourceId();
+		values[2] = raw.line();
+		System.arraycopy(row.values(), 0, values, 3, row.values().length);
+		return values;
 	}
 
 	/** Inserts rows in one batch, each value bound with the setter of its type. */

@@ -78,13 +78,23 @@ class StagingItemWriterTests {
 					"10 duplicate reference \"F-1\" (first at progress/funding.csv:7)",
 					"12 duplicate reference \"R-3\" (first at progress/expenditures.csv:9)");
 		Summary kept = new SummaryCalculator(this.jdbc, programme, AS_OF).calculate();
+		// of the progress rows only those that were the latest of their outcome when
+		// their
+		// chunk was written are staged: 4 was followed by 5 in its chunk, 14 is dated
+		// after the as-of date
+		assertThat(this.jdbc.queryForList("SELECT seq FROM progress ORDER BY seq", Long.class)).containsExactly(5L, 11L,
+				13L);
 		// without what the writer kept beside the rows, the summary is made from the rows
+		// staged: the same figures, but the progress rows not staged are not counted
 		for (String table : List.of(StagingTotals.CHUNKS, StagingTotals.TABLE, LatestProgress.TABLE)) {
 			this.jdbc.execute("DELETE FROM " + table);
 		}
 		Summary fromRows = new SummaryCalculator(this.jdbc, programme, AS_OF).calculate();
-		assertThat(kept).isEqualTo(fromRows);
+		assertThat(kept.outcomes()).isEqualTo(fromRows.outcomes());
+		assertThat(kept.workItems()).isEqualTo(fromRows.workItems());
+		assertThat(kept.budget()).isEqualTo(fromRows.budget());
 		assertThat(kept.inputs().accepted()).isEqualTo(10);
+		assertThat(fromRows.inputs().accepted()).isEqualTo(10 - 2);
 		assertThat(kept.budget().spent()).isEqualByComparingTo("80.00");
 		assertThat(kept.outcomes()).extracting(Summary.OutcomeStatus::status)
 			.containsExactly("delayed", "planned", "completed");
