@@ -148,6 +148,27 @@ class PageFlowTests {
 	}
 
 	@Test
+	void aLongFigureStartsWhereItsFirstPartFitsAndGoesOnUnderACaptionThatSaysSo() throws IOException {
+		Path pdf = write((fonts, tagging, flow, writer) -> {
+			fill(fonts, tagging, flow, 260);
+			flow.add(paragraph(fonts, 10.5f, "Figure 2 shows the budget."), p(tagging));
+			flow.figure(paragraph(fonts, 10, "Figure 2\nThe budget"), p(tagging),
+					List.of(chart(writer, 120), chart(writer, 120), chart(writer, 120)),
+					Tagging.figure(tagging.document(), "A chart"), paragraph(fonts, 10, "Figure 2 (continued)"));
+			flow.add(heading(fonts, "IV. Key findings"), Tagging.child(tagging.document(), Tagging.H2));
+		});
+
+		List<String> pages = pages(pdf);
+		assertThat(pages).hasSize(2);
+		// the caption and the first part on the page of the paragraph that refers to it
+		assertThat(pages.get(0)).contains("Figure 2 shows the budget.", "Figure 2\nThe budget")
+			.doesNotContain("continued");
+		assertThat(pages.get(1).strip()).startsWith("Figure 2 (continued)");
+		assertThat(pages.get(1)).contains("IV. Key findings");
+		assertThat(PageBreaks.problems(pdf)).isEmpty();
+	}
+
+	@Test
 	void aFloatedFigureNeverPassesAHeading() throws IOException {
 		Path pdf = write((fonts, tagging, flow, writer) -> {
 			fill(fonts, tagging, flow, 200);
