@@ -201,7 +201,7 @@ class EndToEndTests {
 				"Conclusions and policy-oriented recommendations", "Page 1", "Page 2");
 		assertThat(text).contains("Evidence on soil carbon is strong");
 		// the addressee is named in full, as everywhere in the report
-		assertThat(text).contains("Use the deliverable in national plans (Addressed to: Conference of the Parties)");
+		assertThat(text).contains("Use the deliverable in national plans. (Addressed to: Conference of the Parties)");
 		assertThat(text).containsPattern("EUR\\s+40,000.00");
 		assertThat(text).contains("A.1-x");
 		assertThat(text).doesNotContain("B-x");
