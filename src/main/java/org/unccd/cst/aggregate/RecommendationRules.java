@@ -37,13 +37,11 @@ public final class RecommendationRules {
 		List<Summary.Recommendation> derived = new ArrayList<>();
 		Summary.Budget budget = summary.budget();
 		if (budget.gap().signum() > 0) {
+			// without pledges, the gap after them is the gap: it is not said twice
+			boolean unpledged = budget.gapAfterPledges().compareTo(budget.gap()) == 0;
 			derived.add(rule(report, BUDGET_GAP, 1, messages.get("addressee.cop"),
-					// without pledges, the gap after them is the gap: it is not said
-					// twice
-					messages.get(
-							"rule." + BUDGET_GAP
-									+ ((budget.gapAfterPledges().compareTo(budget.gap()) == 0) ? ".unpledged" : ""),
-							summary.currency(), messages.money(budget.total()), messages.money(budget.secured()),
+					messages.get("rule." + BUDGET_GAP + (unpledged ? ".unpledged" : ""), summary.currency(),
+							messages.money(budget.total()), messages.money(budget.secured()),
 							messages.money(budget.gap()), messages.money(budget.gapAfterPledges()),
 							programme.source())));
 		}

@@ -181,7 +181,7 @@ public final class Messages {
 	 * {@code : ; ? !}); the text's words are left as they are.
 	 */
 	public String typeset(String text) {
-		return Typography.of(this.lang).apply(text);
+		return typeset(text, null);
 	}
 
 	/**

@@ -296,17 +296,10 @@ final class PageFlow {
 	 * Adds a figure: its caption, kept with it, and its parts (a long chart is drawn in
 	 * several), one figure {@code tag} for a reader. When its caption and first part do
 	 * not fit on the rest of the page, it floats to the top of the next page, and the
-	 * blocks after it fill the rest of this one; a figure never passes another.
-	 */
-	void figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag) {
-		figure(caption, captionTag, parts, tag, null);
-	}
-
-	/**
-	 * Adds a figure as
-	 * {@link #figure(Element, PdfStructureElement, List, PdfStructureElement)} does;
-	 * where its parts go on over a page, the next page starts with {@code continued}
-	 * ("Figure 2 (continued)"), drawn as an artifact, as a table's repeated caption is.
+	 * blocks after it fill the rest of this one; a figure never passes another. Where its
+	 * parts go on over a page, the next page starts with {@code continued} ("Figure 2
+	 * (continued)"; none when {@code null}), drawn as an artifact, as a table's repeated
+	 * caption is.
 	 */
 	void figure(Element caption, PdfStructureElement captionTag, List<Image> parts, PdfStructureElement tag,
 			Element continued) {

@@ -77,7 +77,7 @@ final class ReportGrids {
 			Phrase phrase = this.layout.fonts().phrase(this.layout.messages().typeset(values[i], lang), 9);
 			grid.widths().measure(i, phrase, 9);
 			GridCell cell = GridCell.of(phrase, start());
-			cells.add((i < languages.length && languages[i] != null) ? cell.in(languages[i]) : cell);
+			cells.add((lang != null) ? cell.in(lang) : cell);
 		}
 		grid.table().row(new GridRow(cells, 0, 0.3f));
 	}

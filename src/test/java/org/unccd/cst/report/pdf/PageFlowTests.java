@@ -134,7 +134,7 @@ class PageFlowTests {
 			fill(fonts, tagging, flow, 200);
 			flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
 			flow.figure(paragraph(fonts, 10, "Figure 1\nThe chart"), p(tagging), List.of(chart(writer, 300)),
-					Tagging.figure(tagging.document(), "A chart"));
+					Tagging.figure(tagging.document(), "A chart"), null);
 			flow.add(paragraph(fonts, 10.5f, "Gamma one\nGamma two\nGamma three"), p(tagging));
 			flow.add(paragraph(fonts, 10.5f, "Delta one\nDelta two\nDelta three"), p(tagging));
 		});
@@ -174,7 +174,7 @@ class PageFlowTests {
 			fill(fonts, tagging, flow, 200);
 			flow.add(paragraph(fonts, 10.5f, "Figure 1 shows the chart."), p(tagging));
 			flow.figure(paragraph(fonts, 10, "Figure 1\nThe chart"), p(tagging), List.of(chart(writer, 300)),
-					Tagging.figure(tagging.document(), "A chart"));
+					Tagging.figure(tagging.document(), "A chart"), null);
 			flow.add(paragraph(fonts, 10.5f, "Gamma one\nGamma two\nGamma three"), p(tagging));
 			flow.heading(heading(fonts, "III. The next section"), Tagging.child(tagging.document(), Tagging.H2), () -> {
 			});
@@ -217,7 +217,7 @@ class PageFlowTests {
 		Path pdf = write((fonts, tagging, flow, writer) -> {
 			fill(fonts, tagging, flow, 200);
 			flow.figure(paragraph(fonts, 10, "Figure 2\nThe last chart"), p(tagging), List.of(chart(writer, 300)),
-					Tagging.figure(tagging.document(), "A chart"));
+					Tagging.figure(tagging.document(), "A chart"), null);
 		});
 
 		List<String> pages = pages(pdf);
