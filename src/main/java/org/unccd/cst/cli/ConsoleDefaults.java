@@ -19,6 +19,10 @@ final class ConsoleDefaults {
 			Map.entry("management.endpoints.web.exposure.include", "health,prometheus"),
 			Map.entry("management.endpoint.health.show-details", "never"),
 			Map.entry("management.endpoint.health.show-components", "never"),
+			// the job's and steps' timers only: an observation around every item read,
+			// processed and written would cost more than the run's own work
+			Map.entry("management.observations.enable.spring.batch.item", "false"),
+			Map.entry("management.observations.enable.spring.batch.chunk", "false"),
 			Map.entry("spring.thymeleaf.cache", "true"),
 			// submissions (docs/submissions.md): a data file up to 10 MB, an upload of
 			// the
