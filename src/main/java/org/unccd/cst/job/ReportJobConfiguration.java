@@ -52,8 +52,14 @@ class ReportJobConfiguration {
 
 	private static final StagedFiles STAGED_FILES = new StagedFiles();
 
+	/**
+	 * The first step: the staging tables, the proposals, and the record of the inputs,
+	 * those the run hashed for its digest when it was started through the run service
+	 * ({@code inputs}), else read here.
+	 */
 	@Bean
-	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+	Step loadProgramme(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			ObjectProvider<Manifest.Inputs> inputs) {
 		return new StepBuilder("loadProgramme", jobRepository).listener(STEP_LOG)
 			.tasklet((contribution, chunkContext) -> {
 				RunContext run = RunContext.of(chunkContext);
@@ -66,7 +72,9 @@ class ReportJobConfiguration {
 							.getJobInstance()
 							.getInstanceId());
 				new ProposalsLoader(jdbc).load(run.parameters().input());
-				JsonFiles.write(PublishTasklet.inputsFile(run), Manifest.inputs(run.parameters().input()));
+				Manifest.Inputs hashed = inputs.getIfAvailable();
+				JsonFiles.write(PublishTasklet.inputsFile(run),
+						(hashed != null) ? hashed.files() : Manifest.inputs(run.parameters().input()));
 				RunRecord.of(chunkContext).putString(RunRecord.SESSION, run.programme().session());
 				return RepeatStatus.FINISHED;
 			}, transactionManager)

@@ -37,6 +37,20 @@ public record Manifest(String session, String generator, Parameters parameters, 
 	public record FileEntry(String file, String sha256, long size) {
 	}
 
+	/**
+	 * The input files a run was started on, as it hashed them for its input digest: the
+	 * job records these very entries rather than reading every file a second time.
+	 *
+	 * @param files the entries, in read order
+	 */
+	public record Inputs(List<FileEntry> files) {
+
+		public Inputs {
+			files = List.copyOf(files);
+		}
+
+	}
+
 	/** Every input file the run reads, relative to the input folder, in read order. */
 	public static List<FileEntry> inputs(Path inputDir) throws IOException {
 		List<FileEntry> entries = new ArrayList<>();

@@ -202,7 +202,8 @@ public class ReportService {
 				return new Locked(new RunOutcome(ExitCode.SUCCESS, parameters.asOf(), published, true), null);
 			}
 		}
-		try (ConfigurableApplicationContext context = context(parameters, programme, request.progress(), !current)) {
+		try (ConfigurableApplicationContext context = context(parameters, programme, new Manifest.Inputs(inputs),
+				request.progress(), !current)) {
 			ExitCode code = ExitCode.SUCCESS;
 			if (!current) {
 				// the first step writes JSON; reading a workbook uses the libraries the
@@ -292,8 +293,8 @@ public class ReportService {
 	 * ({@link WarmUp}) while the context starts, from the moment logging is set up, so
 	 * that nothing they log escapes its settings.
 	 */
-	private ConfigurableApplicationContext context(RunParameters parameters, Programme programme, String progress,
-			boolean warmUp) {
+	private ConfigurableApplicationContext context(RunParameters parameters, Programme programme,
+			Manifest.Inputs inputs, String progress, boolean warmUp) {
 		List<String> args = new ArrayList<>(List.of(contextArgs()));
 		if (progress != null) {
 			// as a command-line property, --progress wins over cst.progress set elsewhere
@@ -306,6 +307,7 @@ public class ReportService {
 					"cst.output-folder", parameters.output().toAbsolutePath().toString()))
 			.initializers((context) -> {
 				context.getBeanFactory().registerSingleton("programme", programme);
+				context.getBeanFactory().registerSingleton("inputs", inputs);
 				this.beans.forEach(context.getBeanFactory()::registerSingleton);
 			});
 		if (warmUp) {
