@@ -42,8 +42,7 @@ public final class ChildJvm {
 	public static ChildJvm start(List<String> jvmOptions, Path log, String... args) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		// the quick compiler only, as bin/cst-reports runs small inputs: the tests'
-		// inputs
-		// are small, and a child then starts and ends about a third sooner
+		// inputs are small, and a child then starts and ends about a third sooner
 		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.unccd.cst.CstReportsApplication"));
