@@ -99,7 +99,7 @@ public class IngestProgress implements StepExecutionListener {
 		this.drawnLength = 0;
 	}
 
-	void chunkDone() {
+	synchronized void chunkDone() {
 		if (this.mode == ProgressMode.OFF) {
 			return;
 		}

@@ -190,7 +190,7 @@ public final class RunHistory {
 			// not aggregated: the records the ingest step read, if it ran
 			for (StepExecution step : execution.getStepExecutions()) {
 				if (step.getStepName().equals("ingest")) {
-					read = step.getReadCount();
+					read = RunRecord.counts(step)[0];
 				}
 			}
 		}

@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Only the rows the ingest step recorded as candidates (their reference may have been met
  * before, {@link ReferenceFilter}) and rows it did not write are looked at: with no
- * candidate there is nothing to do. Otherwise an index on the references finds the first
- * row of each candidate's reference; the candidates after it are rejected and deleted,
- * and taken away from the totals.
+ * candidate there is nothing to do. Otherwise an index on the references finds every row
+ * of each candidate's reference, all of which become candidates (when files are read at
+ * the same time, the first row of a reference may come after a later one) and the first
+ * of them; the candidates after it are rejected and deleted, and taken away from the
+ * totals.
  */
 public class CrossRowChecks {
 
@@ -65,6 +67,10 @@ public class CrossRowChecks {
 			return 0;
 		}
 		this.jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + "_reference ON " + name + " (reference, seq)");
+		this.jdbc.update("INSERT INTO " + CANDIDATE
+				+ " (seq, tbl, reference) SELECT t.seq, CAST(? AS VARCHAR(20)), t.reference FROM " + name
+				+ " t WHERE t.reference IN (SELECT c.reference FROM " + CANDIDATE + " c WHERE c.tbl = ?) "
+				+ "AND NOT EXISTS (SELECT 1 FROM " + CANDIDATE + " c WHERE c.seq = t.seq)", name, name);
 		this.jdbc.update("UPDATE " + CANDIDATE + " c SET first_seq = (SELECT MIN(p.seq) FROM " + name
 				+ " p WHERE p.reference = c.reference) WHERE c.tbl = ?", name);
 		int duplicates = this.jdbc.update("INSERT INTO reject (seq, source_id, line, col, val, reason) "

@@ -19,8 +19,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads every record of every data file in {@code progress/}, in file name order, then
- * row order. Its state is the number of records handed out, so a restarted step goes on
- * from the last committed chunk.
+ * row order, or those of one data file (a partition of the ingest step, {@link #ofFile}).
+ * Its state is the number of records handed out, so a restarted step goes on from the
+ * last committed chunk.
+ * <p>
+ * A record's {@code seq} gives its place in read order over all files. Reading all files,
+ * the records are numbered 1, 2, 3...; reading one file, the k-th record of the file of
+ * index i is {@code i * 2^32 + k}, and the sources it names are numbered from
+ * {@code i * 2^16}: the order is the same, so that files read at the same time, each by
+ * its own reader, are staged, listed and checked as if read one after the other.
  */
 public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
@@ -34,13 +41,15 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	private final List<Path> given;
 
+	private final long seqBase;
+
 	private List<Path> files;
 
 	private int fileIndex;
 
 	private int nextSourceId;
 
-	private long seq;
+	private long count;
 
 	private RecordSource current;
 
@@ -67,10 +76,34 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	 * @param files the files to read, or {@code null} for the input folder's data files
 	 */
 	public DataFileItemReader(Path inputDir, List<Path> files, Set<DataTable> tables) {
+		this(inputDir, files, tables, 0, 0);
+	}
+
+	private DataFileItemReader(Path inputDir, List<Path> files, Set<DataTable> tables, long seqBase,
+			int firstSourceId) {
 		this.inputDir = inputDir;
 		this.given = (files != null) ? List.copyOf(files) : null;
 		this.tables = tables;
+		this.seqBase = seqBase;
+		this.nextSourceId = firstSourceId;
 	}
+
+	/**
+	 * A reader of one data file of the input folder: the file of that index in
+	 * {@link #entries} order, its records numbered after those of the files before it.
+	 */
+	public static DataFileItemReader ofFile(Path inputDir, Path file, int index) {
+		if (index < 0 || index >= MAX_FILES) {
+			throw new IllegalArgumentException("more than " + MAX_FILES + " data files in " + inputDir);
+		}
+		return new DataFileItemReader(inputDir, List.of(file), EnumSet.allOf(DataTable.class), (long) index << 32,
+				index << 16);
+	}
+
+	/**
+	 * The most data files a partitioned ingest reads: their sources are numbered apart.
+	 */
+	public static final int MAX_FILES = 1 << 14;
 
 	/** The data files of an input folder in read order: CSV and XLSX, by name. */
 	public static List<Path> dataFiles(Path inputDir) {
@@ -82,7 +115,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	 * files, and whatever is not a regular file (a folder, a pipe, a device), which is
 	 * reported, never read.
 	 */
-	static List<Path> entries(Path inputDir) {
+	public static List<Path> entries(Path inputDir) {
 		Path folder = inputDir.resolve("progress");
 		if (!Files.isDirectory(folder)) {
 			return List.of();
@@ -111,20 +144,29 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 			this.totalBytes += size(file);
 		}
 		if (this.given == null && this.tables.size() == DataTable.values().length) {
-			logLeftAside();
+			logLeftAside(this.inputDir, this.files);
 		}
 		long resumeAt = context.getLong(READ_COUNT, 0L);
 		if (resumeAt > 0) {
-			log.info("Resuming ingestion after record {}", resumeAt);
-			while (this.seq < resumeAt && read() != null) {
+			if (this.given != null && this.files.size() == 1) {
+				log.info("Resuming ingestion of {} after record {}", label(this.inputDir, this.files.get(0)), resumeAt);
+			}
+			else {
+				log.info("Resuming ingestion after record {}", resumeAt);
+			}
+			while (this.count < resumeAt && read() != null) {
 				// skip what the committed chunks already hold
 			}
 		}
 	}
 
-	private void logLeftAside() {
-		try (Stream<Path> listing = Files.list(this.inputDir.resolve("progress"))) {
-			listing.filter((path) -> !this.files.contains(path))
+	/**
+	 * Logs what {@code progress/} holds besides the data files, which no step reads.
+	 * @param files the data files, as {@link #entries} gives them
+	 */
+	public static void logLeftAside(Path inputDir, List<Path> files) {
+		try (Stream<Path> listing = Files.list(inputDir.resolve("progress"))) {
+			listing.filter((path) -> !files.contains(path))
 				.map((path) -> path.getFileName().toString())
 				.sorted()
 				.forEach((name) -> log.info("Not a data file, left aside: progress/{}", name));
@@ -144,9 +186,9 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 					}
 					this.current = openSource(this.files.get(this.fileIndex++));
 				}
-				RawRecord record = this.current.next(this.seq + 1);
+				RawRecord record = this.current.next(this.seqBase + this.count + 1);
 				if (record != null) {
-					this.seq++;
+					this.count++;
 					return record;
 				}
 				this.current.close();
@@ -161,7 +203,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	/** How many records have been handed out, those a resumed run skipped included. */
 	public long recordsRead() {
-		return this.seq;
+		return this.count;
 	}
 
 	/**
@@ -231,7 +273,7 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(READ_COUNT, this.seq);
+		context.putLong(READ_COUNT, this.count);
 	}
 
 	@Override

@@ -22,6 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in the chunk's totals ({@link StagingTotals}) and not kept, as no output lists them.
  * Rows with a higher {@code seq} than the last chunk are looked at as they are, so that
  * the answer is that of the progress table in any case.
+ * <p>
+ * When the files are read at the same time, one partition each, each partition keeps the
+ * latest rows of its own file ({@code part}, the file's index): the latest of all is the
+ * latest of theirs, as {@link #seq} finds it, and every row it can be is staged.
  */
 public final class LatestProgress {
 
@@ -61,6 +65,8 @@ public final class LatestProgress {
 
 	private final LocalDate asOf;
 
+	private final int part;
+
 	private final Map<String, Latest> latest = new HashMap<>();
 
 	private final Map<String, Latest> changed = new LinkedHashMap<>();
@@ -75,9 +81,13 @@ public final class LatestProgress {
 
 	private final int summaryColumn;
 
-	/** The keeper of the latest rows of one ingest step, empty. */
-	LatestProgress(LocalDate asOf) {
+	/**
+	 * The keeper of the latest rows of one ingest step or partition, empty.
+	 * @param part the partition's file index, 0 for a step that reads every file
+	 */
+	LatestProgress(LocalDate asOf, int part) {
 		this.asOf = asOf;
+		this.part = part;
 		DataTable progress = DataTable.PROGRESS;
 		this.outcomeColumn = progress.column("outcome");
 		this.dateColumn = progress.column("date");
@@ -88,19 +98,19 @@ public final class LatestProgress {
 
 	static List<String> statements() {
 		return List.of("DROP TABLE IF EXISTS " + TABLE,
-				"CREATE TABLE " + TABLE + " (as_of DATE NOT NULL, outcome VARCHAR(10000) NOT NULL, "
-						+ "kind VARCHAR(10) NOT NULL, row_date DATE NOT NULL, seq BIGINT NOT NULL, "
-						+ "PRIMARY KEY (as_of, outcome, kind))");
+				"CREATE TABLE " + TABLE + " (as_of DATE NOT NULL, part INT NOT NULL, "
+						+ "outcome VARCHAR(10000) NOT NULL, kind VARCHAR(10) NOT NULL, row_date DATE NOT NULL, "
+						+ "seq BIGINT NOT NULL, PRIMARY KEY (as_of, part, outcome, kind))");
 	}
 
 	/** Reads what the committed chunks hold, as a restarted step goes on from them. */
 	void load(JdbcTemplate jdbc) {
 		this.latest.clear();
 		this.changed.clear();
-		jdbc.query("SELECT outcome, kind, row_date, seq FROM " + TABLE + " WHERE as_of = ?", (rs) -> {
+		jdbc.query("SELECT outcome, kind, row_date, seq FROM " + TABLE + " WHERE as_of = ? AND part = ?", (rs) -> {
 			this.latest.put(key(rs.getString(1), rs.getString(2)),
 					new Latest(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getLong(4), true));
-		}, Date.valueOf(this.asOf));
+		}, Date.valueOf(this.asOf), this.part);
 	}
 
 	/**
@@ -149,22 +159,28 @@ public final class LatestProgress {
 			Latest row = entry.getValue();
 			pointedTo.add(row.seq());
 			if (row.stored()) {
-				updates.add(new Object[] { Date.valueOf(row.date()), row.seq(), asOf, row.outcome(), row.kind() });
+				updates.add(new Object[] { Date.valueOf(row.date()), row.seq(), asOf, this.part, row.outcome(),
+						row.kind() });
 			}
 			else {
-				inserts.add(new Object[] { asOf, row.outcome(), row.kind(), Date.valueOf(row.date()), row.seq() });
+				inserts.add(new Object[] { asOf, this.part, row.outcome(), row.kind(), Date.valueOf(row.date()),
+						row.seq() });
 				this.latest.put(entry.getKey(), new Latest(row.outcome(), row.kind(), row.date(), row.seq(), true));
 			}
 		}
 		this.changed.clear();
 		if (!updates.isEmpty()) {
 			jdbc.batchUpdate(
-					"UPDATE " + TABLE + " SET row_date = ?, seq = ? WHERE as_of = ? AND outcome = ? AND kind = ?",
-					updates, new int[] { Types.DATE, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR });
+					"UPDATE " + TABLE
+							+ " SET row_date = ?, seq = ? WHERE as_of = ? AND part = ? AND outcome = ? AND kind = ?",
+					updates,
+					new int[] { Types.DATE, Types.BIGINT, Types.DATE, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
 		}
 		if (!inserts.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO " + TABLE + " (as_of, outcome, kind, row_date, seq) VALUES (?, ?, ?, ?, ?)",
-					inserts, new int[] { Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT });
+			jdbc.batchUpdate(
+					"INSERT INTO " + TABLE + " (as_of, part, outcome, kind, row_date, seq) VALUES (?, ?, ?, ?, ?, ?)",
+					inserts,
+					new int[] { Types.DATE, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT });
 		}
 		return pointedTo;
 	}

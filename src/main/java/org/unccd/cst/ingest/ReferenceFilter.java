@@ -5,7 +5,8 @@ package org.unccd.cst.ingest;
  * its table: a Bloom filter. "No" is certain and "maybe" is not, so a row it answers
  * "maybe" for is only a candidate duplicate, which {@link CrossRowChecks} settles in SQL.
  * Its size is set once, by the size of the input, and capped: it does not grow with the
- * rows.
+ * rows. The readers of several files add to one filter at once: {@link #add} is
+ * synchronized, so that no bit is lost.
  */
 final class ReferenceFilter {
 
@@ -42,7 +43,7 @@ final class ReferenceFilter {
 	 * Adds a reference of a table and tells whether it may have been added before.
 	 * @return {@code false} when it certainly was not
 	 */
-	boolean add(DataTable table, String reference) {
+	synchronized boolean add(DataTable table, String reference) {
 		long hash = hash(table, reference);
 		int block = (int) ((hash & this.blockMask) << 3);
 		long bits = mix(hash ^ 0x9e3779b97f4a7c15L);

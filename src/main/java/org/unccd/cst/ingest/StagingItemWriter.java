@@ -33,8 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows of every other table are staged, as the ledger, the lists and the duplicate checks
  * read them.
  * <p>
- * One writer serves one execution of the ingest step: when it opens, it reads what the
- * committed chunks of an earlier execution hold.
+ * One writer serves one execution of the ingest step, or of one of its partitions (a data
+ * file, {@link DataFileItemReader#ofFile}): when it opens, it reads what the committed
+ * chunks of an earlier execution hold. The writers of the partitions share the step's
+ * reference filter ({@link IngestReferences}) and each keeps the latest progress rows of
+ * its own file ({@link LatestProgress}).
  */
 public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
@@ -52,12 +55,14 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
 	private final Set<Integer> knownSources = new HashSet<>();
 
+	private final IngestReferences shared;
+
 	private final LatestProgress latest;
 
 	private ReferenceFilter references;
 
 	/**
-	 * A writer for one ingest step.
+	 * A writer for one ingest step that reads every file.
 	 * @param inputDir the input folder, whose size sets that of the reference filter
 	 * @param asOf the as-of date the totals and the latest rows are made for
 	 */
@@ -65,22 +70,28 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 		this.jdbc = jdbc;
 		this.inputDir = inputDir;
 		this.asOf = asOf;
-		this.latest = new LatestProgress(asOf);
+		this.shared = null;
+		this.latest = new LatestProgress(asOf, 0);
+	}
+
+	/**
+	 * A writer for one partition of the ingest step: one data file.
+	 * @param references the step's reference filter
+	 * @param part the index of the partition's file
+	 */
+	public StagingItemWriter(JdbcTemplate jdbc, LocalDate asOf, IngestReferences references, int part) {
+		this.jdbc = jdbc;
+		this.inputDir = null;
+		this.asOf = asOf;
+		this.shared = references;
+		this.latest = new LatestProgress(asOf, part);
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		long bytes = 0;
-		for (Path file : DataFileItemReader.dataFiles(this.inputDir)) {
-			bytes += file.toFile().length();
-		}
-		this.references = ReferenceFilter.forInput(bytes);
 		// after a restart: the references and latest rows of the committed chunks
-		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
-			this.jdbc.query("SELECT reference FROM " + table.stagingTable(), (rs) -> {
-				this.references.add(table, rs.getString(1));
-			});
-		}
+		this.references = (this.shared != null) ? this.shared.filter()
+				: IngestReferences.load(this.jdbc, this.inputDir);
 		this.latest.load(this.jdbc);
 	}
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.unccd.cst.run.JsonFiles;
 import org.unccd.cst.run.RunRecord;
 import org.unccd.cst.run.RunContext;
-import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
+import org.unccd.cst.ingest.DataFilePartitioner;
+import org.unccd.cst.ingest.IngestReferences;
 import org.unccd.cst.ingest.IngestRowReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
@@ -47,6 +49,9 @@ class ReportJobConfiguration {
 	static final String JOB_NAME = "cstReports";
 
 	static final int CHUNK_SIZE = 2000;
+
+	/** The name of the ingest step's partitions, each followed by ':' and its own. */
+	static final String INGEST_FILE = "ingestFile";
 
 	private static final StepLog STEP_LOG = new StepLog();
 
@@ -117,24 +122,55 @@ class ReportJobConfiguration {
 		return new IngestProgress(ProgressMode.of(mode), interval, counters, System.out, System::nanoTime);
 	}
 
+	/** The references met in the files, shared by the ingest step's partitions. */
 	@Bean
-	@StepScope
-	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc) {
-		RunParameters parameters = RunContext.current().parameters();
-		return new StagingItemWriter(jdbc, parameters.input(), parameters.asOf());
+	IngestReferences ingestReferences(JdbcTemplate jdbc) {
+		return new IngestReferences(jdbc);
 	}
 
 	@Bean
-	Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	@StepScope
+	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc, IngestReferences ingestReferences,
+			@Value("#{stepExecutionContext['" + DataFilePartitioner.INDEX + "']}") int part) {
+		return new StagingItemWriter(jdbc, RunContext.current().parameters().asOf(), ingestReferences, part);
+	}
+
+	/** One partition of the ingest step: one data file, read, checked and staged. */
+	@Bean
+	Step ingestFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			IngestRowReader ingestReader, StagingItemWriter stagingItemWriter, IngestProgress ingestProgress) {
-		// after the step log: the progress line is cleared before the step's last line
-		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
-			.listener(ingestProgress)
+		// the run's context first: the reader makes its file's reader from it
+		return new StepBuilder(INGEST_FILE, jobRepository).listener(new PartitionThreads())
+			.listener(ingestReader)
 			.<IngestedRow, IngestedRow>chunk(CHUNK_SIZE)
 			.listener(ingestProgress.chunkListener())
 			.transactionManager(transactionManager)
 			.reader(ingestReader)
 			.writer(stagingItemWriter)
+			.build();
+	}
+
+	/**
+	 * The ingest step: the data files, each a partition ({@link DataFilePartitioner}),
+	 * {@code cst.ingest.threads} of them at a time: 1 with H2, where a second writer only
+	 * waits for the first and the run took longer, 2 with PostgreSQL, where ingest took
+	 * 15 to 20 % less time (docs/benchmarks.md).
+	 */
+	@Bean
+	Step ingest(JobRepository jobRepository, Step ingestFile, IngestRowReader ingestReader,
+			IngestReferences ingestReferences, IngestProgress ingestProgress,
+			@Value("${cst.ingest.threads:1}") int threads) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("cst-ingest-");
+		executor.setConcurrencyLimit(Math.max(1, threads));
+		// after the step log: the progress line is cleared before the step's last line
+		return new StepBuilder("ingest", jobRepository).listener(STEP_LOG)
+			.listener(new IngestStart(jobRepository, ingestReader))
+			.listener(ingestReferences)
+			.listener(ingestProgress)
+			.partitioner(INGEST_FILE, new DataFilePartitioner())
+			.step(ingestFile)
+			.taskExecutor(executor)
+			.gridSize(Math.max(1, threads))
 			.build();
 	}
 

@@ -2,6 +2,7 @@ package org.unccd.cst.job;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -107,7 +108,11 @@ public class ReportRunner {
 			// generation is a new run
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED) {
-			long committed = execution.getStepExecutions().stream().mapToLong(StepExecution::getWriteCount).sum();
+			long committed = execution.getStepExecutions()
+				.stream()
+				.filter((step) -> !RunRecord.isPartition(step))
+				.mapToLong((step) -> RunRecord.counts(step)[1])
+				.sum();
 			return new Result(false, 0,
 					List.of("The run was stopped at a chunk boundary, " + committed
 							+ " rows committed; nothing was published and the previous set, if any, is unchanged. "
@@ -116,7 +121,10 @@ public class ReportRunner {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			List<String> messages = new ArrayList<>();
 			for (Throwable failure : execution.getAllFailureExceptions()) {
-				messages.add(rootMessage(failure));
+				// a partition's failure is told once, not again as its step's
+				if (!StepLog.PARTITION_FAILED.equals(failure.getMessage())) {
+					messages.add(rootMessage(failure));
+				}
 			}
 			messages.add("The run failed; nothing was published and the previous set, if any, is unchanged. "
 					+ "Fix the cause and run again.");
@@ -162,12 +170,16 @@ public class ReportRunner {
 		}
 		List<String> done = new ArrayList<>();
 		String resumeAt = null;
-		for (StepExecution step : last.getStepExecutions()) {
+		for (StepExecution step : last.getStepExecutions()
+			.stream()
+			.filter((step) -> !RunRecord.isPartition(step))
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.toList()) {
 			if (step.getStatus() == BatchStatus.COMPLETED) {
 				done.add(step.getStepName());
 			}
 			else if (resumeAt == null) {
-				resumeAt = step.getStepName() + " (" + step.getWriteCount() + " rows already committed)";
+				resumeAt = step.getStepName() + " (" + RunRecord.counts(step)[1] + " rows already committed)";
 			}
 		}
 		log.info("Resuming the run of execution {}: steps done {}; resuming at {}", last.getId(), done,

@@ -1,8 +1,13 @@
 package org.unccd.cst.run;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -36,6 +41,47 @@ public final class RunRecord {
 	public static final String NOT_RESUMED = "cst.notResumed";
 
 	private RunRecord() {
+	}
+
+	/**
+	 * Whether a step execution is a partition of a step (the ingest step's files), which
+	 * the step's own execution stands for in what a user reads: Spring Batch names it
+	 * after its worker step, a colon and the partition.
+	 */
+	public static boolean isPartition(StepExecution step) {
+		return step.getStepName().indexOf(':') >= 0;
+	}
+
+	/**
+	 * The rows a step read and wrote: its own counts once it has ended, while it runs (or
+	 * when its process was killed) those its partitions committed, if it has any.
+	 * @param step a step execution that is not a partition
+	 * @return the rows read and written
+	 */
+	public static long[] counts(StepExecution step) {
+		boolean ended = step.getEndTime() != null && step.getStatus() != BatchStatus.FAILED;
+		if (ended) {
+			return new long[] { step.getReadCount(), step.getWriteCount() };
+		}
+		// its partitions: made after it, before the next step
+		List<StepExecution> all = step.getJobExecution()
+			.getStepExecutions()
+			.stream()
+			.filter((other) -> other.getId() > step.getId())
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.toList();
+		long read = 0;
+		long written = 0;
+		boolean partitioned = false;
+		for (StepExecution other : all) {
+			if (!isPartition(other)) {
+				break;
+			}
+			partitioned = true;
+			read += other.getReadCount();
+			written += other.getWriteCount();
+		}
+		return partitioned ? new long[] { read, written } : new long[] { step.getReadCount(), step.getWriteCount() };
 	}
 
 	/** The job execution's context, where a step records what the history shows. */

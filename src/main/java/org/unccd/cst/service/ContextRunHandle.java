@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.unccd.cst.ingest.IngestRowReader;
+import org.unccd.cst.run.RunRecord;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -99,10 +100,12 @@ final class ContextRunHandle implements RunHandle {
 		String current = null;
 		for (StepExecution step : execution.getStepExecutions()
 			.stream()
+			.filter((step) -> !RunRecord.isPartition(step))
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList()) {
+			long[] counts = RunRecord.counts(step);
 			steps.add(new Step(step.getStepName(), step.getStatus().name(), step.getStartTime(), step.getEndTime(),
-					step.getReadCount(), step.getWriteCount()));
+					counts[0], counts[1]));
 			if (step.getStatus() == BatchStatus.STARTED) {
 				current = step.getStepName();
 			}

@@ -47,6 +47,50 @@ class DataFileItemReaderTests {
 					tuple(4L, "progress/progress-2019.csv", 3L)));
 	}
 
+	/**
+	 * Each file read on its own (a partition of the ingest step) numbers its records and
+	 * sources after those of the files before it, so that the order over all files is the
+	 * order of a single reader; its restart point counts its own records.
+	 */
+	@Test
+	void readsOneFileNumberedAfterTheFilesBeforeIt() throws IOException {
+		csv("progress-2019.csv", "date,outcome,status\n2019-03-15,O1.1-a,planned\n2019-04-15,O1.1-a,delayed\n");
+		csv("progress-2018.csv", "date,outcome,status\n2018-03-15,O1.1-b,planned\n");
+		workbook("funding-book.xlsx", "funding", "date", "source", "amount", "status", "reference");
+		List<Path> files = DataFileItemReader.entries(this.input);
+		assertThat(files).extracting((file) -> file.getFileName().toString())
+			.containsExactly("funding-book.xlsx", "progress-2018.csv", "progress-2019.csv");
+
+		List<RawRecord> all = new ArrayList<>();
+		for (int index = files.size() - 1; index >= 0; index--) {
+			DataFileItemReader reader = DataFileItemReader.ofFile(this.input, files.get(index), index);
+			reader.open(new ExecutionContext());
+			for (RawRecord record = reader.read(); record != null; record = reader.read()) {
+				all.add(record);
+			}
+			reader.close();
+		}
+		all.sort(java.util.Comparator.comparingLong(RawRecord::seq));
+		assertThat(all).extracting(RawRecord::seq, RawRecord::sourceId, RawRecord::source, RawRecord::line)
+			.containsExactly(tuple(1L, 0, "progress/funding-book.xlsx!funding", 2L),
+					tuple((1L << 32) + 1, 1 << 16, "progress/progress-2018.csv", 2L),
+					tuple((2L << 32) + 1, 2 << 16, "progress/progress-2019.csv", 2L),
+					tuple((2L << 32) + 2, 2 << 16, "progress/progress-2019.csv", 3L));
+
+		ExecutionContext context = new ExecutionContext();
+		DataFileItemReader first = DataFileItemReader.ofFile(this.input, files.get(2), 2);
+		first.open(context);
+		first.read();
+		first.update(context);
+		first.close();
+		assertThat(context.getLong(DataFileItemReader.READ_COUNT)).isEqualTo(1);
+		DataFileItemReader restarted = DataFileItemReader.ofFile(this.input, files.get(2), 2);
+		restarted.open(context);
+		assertThat(restarted.read()).extracting(RawRecord::seq, RawRecord::line).containsExactly((2L << 32) + 2, 3L);
+		assertThat(restarted.read()).isNull();
+		restarted.close();
+	}
+
 	@Test
 	void readsWorkbookSheetsInTheirFilesPlace() throws IOException {
 		csv("expenditures.csv", "date,budget_line,amount,reference\n2019-01-10,B1,100,EXP-1\n");

@@ -6,11 +6,28 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rows as the ingest step hands them to the staging writer, numbered in the order they
- * are made: expenditures, funding and progress, in euros.
+ * are made: expenditures, funding and progress, in euros. Rows of a partition (one data
+ * file of a partitioned ingest) are numbered and their sources named as
+ * {@link DataFileItemReader#ofFile} numbers and names them.
  */
 public final class IngestedRows {
 
 	private final AtomicLong seq = new AtomicLong();
+
+	private final int part;
+
+	/** Rows of a step that reads every file. */
+	public IngestedRows() {
+		this(0);
+	}
+
+	/**
+	 * Rows of the partition of the file of an index: seq from {@code index * 2^32},
+	 * sources from {@code index * 2^16}, file names ending in {@code -index}.
+	 */
+	public IngestedRows(int part) {
+		this.part = part;
+	}
 
 	public IngestedRow expenditure(String reference, String line, String workItem, String date, String amount) {
 		DataTable table = DataTable.EXPENDITURES;
@@ -53,8 +70,9 @@ public final class IngestedRows {
 
 	private IngestedRow row(DataTable table, int sourceId, String source, Object[] values) {
 		long next = this.seq.incrementAndGet();
-		RawRecord raw = new RawRecord(next, sourceId, source, table, next + 1, new String[table.columns().size()],
-				null);
+		String named = (this.part == 0) ? source : source.replace(".csv", "-" + this.part + ".csv");
+		RawRecord raw = new RawRecord(((long) this.part << 32) + next, (this.part << 16) + sourceId, named, table,
+				next + 1, new String[table.columns().size()], null);
 		return new IngestedRow(raw, values, null);
 	}
 

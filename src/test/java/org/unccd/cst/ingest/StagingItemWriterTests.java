@@ -100,6 +100,81 @@ class StagingItemWriterTests {
 			.containsExactly("delayed", "planned", "completed");
 	}
 
+	/**
+	 * The partitions of a partitioned ingest (one data file each) are written in any
+	 * order, at the same time: a reference met again in a later file is rejected even
+	 * when that file is written first, and the latest progress row of an outcome is found
+	 * across files, as if the files had been written one after the other.
+	 */
+	@Test
+	void filesWrittenOutOfOrderGiveTheRejectsAndFiguresOfFilesWrittenInOrder() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		Programme programme = ProgrammeLoader.load(input);
+		List<IngestedRow> first = fileRows(new IngestedRows(0), true);
+		List<IngestedRow> second = fileRows(new IngestedRows(1), false);
+
+		// in order, by one writer
+		new ProposalsLoader(this.jdbc).load(input);
+		StagingItemWriter writer = open();
+		writer.write(new Chunk<>(first));
+		writer.write(new Chunk<>(second));
+		writer.close();
+		new CrossRowChecks(this.jdbc, AS_OF).run();
+
+		// out of order: the second file's partition commits first
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:partitions" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		JdbcTemplate partitioned = new JdbcTemplate(dataSource);
+		StagingSchema.statements().forEach(partitioned::execute);
+		new ProposalsLoader(partitioned).load(input);
+		IngestReferences references = new IngestReferences(partitioned);
+		references.open(input);
+		StagingItemWriter writer1 = new StagingItemWriter(partitioned, AS_OF, references, 1);
+		StagingItemWriter writer0 = new StagingItemWriter(partitioned, AS_OF, references, 0);
+		writer1.open(new ExecutionContext());
+		writer0.open(new ExecutionContext());
+		writer1.write(new Chunk<>(second));
+		writer0.write(new Chunk<>(first));
+		writer1.close();
+		writer0.close();
+		new CrossRowChecks(partitioned, AS_OF).run();
+
+		String rejects = "SELECT seq || ' ' || reason FROM reject ORDER BY seq";
+		List<String> inOrder = this.jdbc.queryForList(rejects, String.class);
+		assertThat(inOrder).containsExactly(
+				(1L << 32) + 1 + " duplicate reference \"R-1\" (first at progress/expenditures.csv:2)",
+				(1L << 32) + 3 + " duplicate reference \"R-3\" (first at progress/expenditures-1.csv:3)",
+				(1L << 32) + 6 + " duplicate reference \"F-1\" (first at progress/funding.csv:5)");
+		assertThat(partitioned.queryForList(rejects, String.class)).isEqualTo(inOrder);
+		Summary expected = new SummaryCalculator(this.jdbc, programme, AS_OF).calculate();
+		Summary actual = new SummaryCalculator(partitioned, programme, AS_OF).calculate();
+		assertThat(actual.outcomes()).isEqualTo(expected.outcomes());
+		assertThat(actual.workItems()).isEqualTo(expected.workItems());
+		assertThat(actual.budget()).isEqualTo(expected.budget());
+		assertThat(actual.inputs()).isEqualTo(expected.inputs());
+		// A.1-x: the second file's row of the same day is the later; B-x only in the
+		// second file
+		assertThat(actual.outcomes()).extracting(Summary.OutcomeStatus::status)
+			.containsExactly("planned", "planned", "completed");
+		assertThat(actual.budget().spent()).isEqualByComparingTo("80.00");
+	}
+
+	private static List<IngestedRow> fileRows(IngestedRows rows, boolean first) {
+		if (first) {
+			return List.of(rows.expenditure("R-1", "L1", "A.1", "2021-01-05", "10.00"),
+					rows.expenditure("R-2", "L2", null, "2021-02-05", "20.00"),
+					rows.progress("A.1-x", "2021-02-01", "in_progress", "40"),
+					rows.funding("F-1", "received", "2021-02-01", "100.00"));
+		}
+		return List.of(rows.expenditure("R-1", "L1", "A.1", "2021-03-05", "30.00"),
+				rows.expenditure("R-3", "L1", "B", "2021-04-05", "50.00"),
+				rows.expenditure("R-3", "L2", null, "2021-04-06", "60.00"),
+				rows.progress("A.1-x", "2021-01-15", "delayed", null),
+				rows.progress("A.1-x", "2021-02-01", "planned", null),
+				rows.funding("F-1", "pledged", "2021-03-01", "70.00"),
+				rows.progress("B-x", "2021-04-30", "completed", null));
+	}
+
 	@Test
 	void aFilterNeverMissesAReferenceItWasGiven() {
 		ReferenceFilter filter = ReferenceFilter.forInput(0);

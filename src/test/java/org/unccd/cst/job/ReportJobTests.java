@@ -57,8 +57,26 @@ class ReportJobTests {
 		JobExecution execution = this.jobs.startJob(ReportRunner.jobParameters(parameters, digest, 0));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(execution.getStepExecutions().stream().map(StepExecution::getStepName).toList()).isEqualTo(List
-			.of("loadProgramme", "ingest", "crossCheck", "aggregate", "writeWorkbooks", "writeReports", "publish"));
+		assertThat(execution.getStepExecutions()
+			.stream()
+			.map(StepExecution::getStepName)
+			.filter((name) -> !name.contains(":"))
+			.toList())
+			.isEqualTo(List.of("loadProgramme", "ingest", "crossCheck", "aggregate", "writeWorkbooks", "writeReports",
+					"publish"));
+		// ingest reads each data file in a partition of its own, in read order
+		List<StepExecution> partitions = execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith("ingestFile:"))
+			.sorted(java.util.Comparator.comparing(StepExecution::getStepName))
+			.toList();
+		List<Path> files = org.unccd.cst.ingest.DataFileItemReader.dataFiles(input);
+		assertThat(partitions).hasSize(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			assertThat(partitions.get(i).getExecutionContext().getString("file")).isEqualTo(files.get(i).toString());
+			assertThat(partitions.get(i).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		}
+		assertThat(partitions.stream().mapToLong(StepExecution::getWriteCount).sum()).isEqualTo(18);
 		StepExecution ingest = execution.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStepName().equals("ingest"))
