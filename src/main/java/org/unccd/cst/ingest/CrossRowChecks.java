@@ -67,12 +67,17 @@ public class CrossRowChecks {
 			return 0;
 		}
 		this.jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + "_reference ON " + name + " (reference, seq)");
-		this.jdbc.update("INSERT INTO " + CANDIDATE
-				+ " (seq, tbl, reference) SELECT t.seq, CAST(? AS VARCHAR(20)), t.reference FROM " + name
-				+ " t WHERE t.reference IN (SELECT c.reference FROM " + CANDIDATE + " c WHERE c.tbl = ?) "
-				+ "AND NOT EXISTS (SELECT 1 FROM " + CANDIDATE + " c WHERE c.seq = t.seq)", name, name);
 		this.jdbc.update("UPDATE " + CANDIDATE + " c SET first_seq = (SELECT MIN(p.seq) FROM " + name
 				+ " p WHERE p.reference = c.reference) WHERE c.tbl = ?", name);
+		// the rows after the first of a candidate's reference that are not candidates
+		// themselves (written before the row that made the reference a candidate)
+		// become candidates; a join, as H2 2.5 fails on a long IN (SELECT ...) here
+		this.jdbc.update("INSERT INTO " + CANDIDATE
+				+ " (seq, tbl, reference, first_seq) SELECT t.seq, CAST(? AS VARCHAR(20)), t.reference, f.first_seq "
+				+ "FROM (SELECT reference, MIN(first_seq) AS first_seq FROM " + CANDIDATE
+				+ " WHERE tbl = ? GROUP BY reference) f JOIN " + name
+				+ " t ON t.reference = f.reference AND t.seq > f.first_seq WHERE NOT EXISTS (SELECT 1 FROM " + CANDIDATE
+				+ " x WHERE x.seq = t.seq)", name, name);
 		int duplicates = this.jdbc.update("INSERT INTO reject (seq, source_id, line, col, val, reason) "
 				+ "SELECT t.seq, t.source_id, t.line, 'reference', t.reference, 'duplicate reference \"' || t.reference "
 				+ "|| '\" (first at ' || f.label || ':' || CAST(first.line AS VARCHAR) || ')' FROM " + CANDIDATE

@@ -159,6 +159,59 @@ class StagingItemWriterTests {
 		assertThat(actual.budget().spent()).isEqualByComparingTo("80.00");
 	}
 
+	/**
+	 * Many references met again in a later file whose partition commits first: every row
+	 * of the later file is rejected, pointing to the earlier one (a number of candidates
+	 * that H2 keeps on disk while it settles them, in a database file as a run's).
+	 */
+	@Test
+	void manyDuplicatesOfALaterFileWrittenFirstAreAllRejected() throws Exception {
+		Path input = TestInputs.write(this.dir.resolve("in"));
+		JdbcDataSource file = new JdbcDataSource();
+		// a run with -Xmx512m keeps 20,000 rows of a result in memory; fewer here, so
+		// that
+		// the test does not depend on its own heap
+		file.setURL("jdbc:h2:file:" + this.dir.resolve("db/jobs").toAbsolutePath() + ";MAX_MEMORY_ROWS=1000");
+		this.jdbc = new JdbcTemplate(file);
+		StagingSchema.statements().forEach(this.jdbc::execute);
+		new ProposalsLoader(this.jdbc).load(input);
+		IngestReferences references = new IngestReferences(this.jdbc);
+		references.open(input);
+		int count = 30_000;
+		IngestedRows earlier = new IngestedRows(0);
+		IngestedRows later = new IngestedRows(1);
+		List<IngestedRow> first = new ArrayList<>();
+		List<IngestedRow> second = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			first.add(earlier.expenditure("R-" + i, "L1", "A.1", "2021-01-05", "1.00"));
+			second.add(later.expenditure("R-" + i, "L1", "A.1", "2021-02-05", "2.00"));
+		}
+		StagingItemWriter writer1 = new StagingItemWriter(this.jdbc, AS_OF, references, 1);
+		writer1.open(new ExecutionContext());
+		for (int from = 0; from < count; from += 2000) {
+			writer1.write(new Chunk<>(second.subList(from, from + 2000)));
+		}
+		writer1.close();
+		StagingItemWriter writer0 = new StagingItemWriter(this.jdbc, AS_OF, references, 0);
+		writer0.open(new ExecutionContext());
+		for (int from = 0; from < count; from += 2000) {
+			writer0.write(new Chunk<>(first.subList(from, from + 2000)));
+		}
+		writer0.close();
+
+		new CrossRowChecks(this.jdbc, AS_OF).run();
+
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM reject WHERE seq > ? AND reason LIKE "
+								+ "'duplicate reference \"R-%\" (first at progress/expenditures.csv:%)'",
+						Long.class, 1L << 32))
+			.isEqualTo(count);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM reject", Long.class)).isEqualTo(count);
+		assertThat(this.jdbc.queryForObject("SELECT SUM(amount_pc) FROM expenditure", java.math.BigDecimal.class))
+			.isEqualByComparingTo(String.valueOf(count));
+	}
+
 	private static List<IngestedRow> fileRows(IngestedRows rows, boolean first) {
 		if (first) {
 			return List.of(rows.expenditure("R-1", "L1", "A.1", "2021-01-05", "10.00"),
