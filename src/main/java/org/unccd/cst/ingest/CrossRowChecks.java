@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Only the rows the ingest step recorded as candidates (their reference may have been met
  * before, {@link ReferenceFilter}) and rows it did not write are looked at: with no
- * candidate there is nothing to do. Otherwise an index on the references finds every row
- * of each candidate's reference, all of which become candidates (when files are read at
- * the same time, the first row of a reference may come after a later one) and the first
- * of them; the candidates after it are rejected and deleted, and taken away from the
- * totals.
+ * candidate there is nothing to do. Otherwise an index on the references finds the first
+ * row of each candidate's reference, and every later row of it becomes a candidate too
+ * (when files are read at the same time, a later row may be written before the row that
+ * made the reference a candidate); the candidates after the first are rejected and
+ * deleted, and taken away from the totals.
  */
 public class CrossRowChecks {
 

@@ -105,6 +105,15 @@ public class DataFileItemReader implements ItemStreamReader<RawRecord> {
 	 */
 	public static final int MAX_FILES = 1 << 14;
 
+	/** The size in bytes of all the data files of an input folder. */
+	public static long dataBytes(Path inputDir) {
+		long bytes = 0;
+		for (Path file : dataFiles(inputDir)) {
+			bytes += size(file);
+		}
+		return bytes;
+	}
+
 	/** The data files of an input folder in read order: CSV and XLSX, by name. */
 	public static List<Path> dataFiles(Path inputDir) {
 		return entries(inputDir).stream().filter(Files::isRegularFile).toList();

@@ -56,11 +56,7 @@ public class IngestReferences implements StepExecutionListener {
 	 * A filter sized for the input folder, holding the references already staged.
 	 */
 	static ReferenceFilter load(JdbcTemplate jdbc, Path inputDir) {
-		long bytes = 0;
-		for (Path file : DataFileItemReader.dataFiles(inputDir)) {
-			bytes += file.toFile().length();
-		}
-		ReferenceFilter references = ReferenceFilter.forInput(bytes);
+		ReferenceFilter references = ReferenceFilter.forInput(DataFileItemReader.dataBytes(inputDir));
 		// after a restart: the references of the committed chunks
 		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
 			jdbc.query("SELECT reference FROM " + table.stagingTable(), (rs) -> {

@@ -43,17 +43,13 @@ public class IngestRowReader implements ItemStreamReader<IngestedRow>, StepExecu
 	 */
 	public void stepStarting(Path inputDir, List<ExecutionContext> finished) {
 		this.readers.clear();
-		long total = 0;
-		for (Path file : DataFileItemReader.dataFiles(inputDir)) {
-			total += file.toFile().length();
-		}
 		long rows = 0;
 		long bytes = 0;
 		for (ExecutionContext context : finished) {
 			rows += context.getLong(DataFileItemReader.READ_COUNT, 0L);
 			bytes += Path.of(context.getString(DataFilePartitioner.FILE)).toFile().length();
 		}
-		this.totalBytes = total;
+		this.totalBytes = DataFileItemReader.dataBytes(inputDir);
 		this.doneRows = rows;
 		this.doneBytes = bytes;
 	}
