@@ -48,4 +48,14 @@ public class DataFilePartitioner implements Partitioner {
 		return String.format("file%05d", index);
 	}
 
+	/**
+	 * The index of the file of a partition's step execution, from its name
+	 * ({@code ingestFile:file00003}): a run killed as the step started can leave a
+	 * partition whose execution context was not saved yet, and its name says which file
+	 * it reads.
+	 */
+	public static int index(String stepName) {
+		return Integer.parseInt(stepName.substring(stepName.lastIndexOf(":file") + ":file".length()));
+	}
+
 }

@@ -47,7 +47,9 @@ public class IngestRowReader implements ItemStreamReader<IngestedRow>, StepExecu
 		long bytes = 0;
 		for (ExecutionContext context : finished) {
 			rows += context.getLong(DataFileItemReader.READ_COUNT, 0L);
-			bytes += Path.of(context.getString(DataFilePartitioner.FILE)).toFile().length();
+			if (context.containsKey(DataFilePartitioner.FILE)) {
+				bytes += Path.of(context.getString(DataFilePartitioner.FILE)).toFile().length();
+			}
 		}
 		this.totalBytes = DataFileItemReader.dataBytes(inputDir);
 		this.doneRows = rows;
@@ -57,11 +59,11 @@ public class IngestRowReader implements ItemStreamReader<IngestedRow>, StepExecu
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		RunContext run = RunContext.current();
-		ExecutionContext context = stepExecution.getExecutionContext();
 		Path input = run.parameters().input();
-		Path file = Path.of(context.getString(DataFilePartitioner.FILE));
-		PrefetchingRowReader reader = new PrefetchingRowReader(
-				DataFileItemReader.ofFile(input, file, context.getInt(DataFilePartitioner.INDEX)),
+		// by the partition's name: the inputs of a resumed run are those it started on
+		int index = DataFilePartitioner.index(stepExecution.getStepName());
+		Path file = DataFileItemReader.entries(input).get(index);
+		PrefetchingRowReader reader = new PrefetchingRowReader(DataFileItemReader.ofFile(input, file, index),
 				new RowProcessor(input, run.programme()));
 		this.current.set(reader);
 		this.readers.add(reader);

@@ -131,8 +131,9 @@ class ReportJobConfiguration {
 	@Bean
 	@StepScope
 	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc, IngestReferences ingestReferences,
-			@Value("#{stepExecutionContext['" + DataFilePartitioner.INDEX + "']}") int part) {
-		return new StagingItemWriter(jdbc, RunContext.current().parameters().asOf(), ingestReferences, part);
+			@Value("#{stepExecution.stepName}") String partition) {
+		return new StagingItemWriter(jdbc, RunContext.current().parameters().asOf(), ingestReferences,
+				DataFilePartitioner.index(partition));
 	}
 
 	/** One partition of the ingest step: one data file, read, checked and staged. */

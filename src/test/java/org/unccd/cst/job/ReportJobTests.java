@@ -75,6 +75,8 @@ class ReportJobTests {
 		for (int i = 0; i < files.size(); i++) {
 			assertThat(partitions.get(i).getExecutionContext().getString("file")).isEqualTo(files.get(i).toString());
 			assertThat(partitions.get(i).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			// a partition's name alone says which file it reads (its context may be lost)
+			assertThat(org.unccd.cst.ingest.DataFilePartitioner.index(partitions.get(i).getStepName())).isEqualTo(i);
 		}
 		assertThat(partitions.stream().mapToLong(StepExecution::getWriteCount).sum()).isEqualTo(18);
 		StepExecution ingest = execution.getStepExecutions()
