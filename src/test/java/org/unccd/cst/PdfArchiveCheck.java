@@ -49,7 +49,25 @@ public final class PdfArchiveCheck {
 	 * The rules the PDF breaks, each with its clause and where; empty when it conforms.
 	 */
 	public static List<String> failures(byte[] pdf) {
-		return FLAVOURS.stream().flatMap((flavour) -> failures(pdf, flavour).stream()).toList();
+		// one parse and one walk of the document for both flavours, as veraPDF's own
+		// processor does: about half the time of one validation per flavour
+		try (PDFAParser parser = Foundries.defaultInstance()
+			.createParser(new ByteArrayInputStream(pdf), FLAVOURS.get(0));
+				PDFAValidator validator = Foundries.defaultInstance().createValidator(FLAVOURS)) {
+			List<ValidationResult> results = validator.validateAll(parser);
+			VALIDATED.incrementAndGet();
+			List<String> failed = new java.util.ArrayList<>();
+			for (ValidationResult result : results) {
+				failed.addAll(failures(result));
+			}
+			return failed;
+		}
+		catch (ValidationException | org.verapdf.core.ModelParsingException | IOException ex) {
+			return List.of("veraPDF could not read the file: " + ex.getMessage());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The rules of one flavour that the PDF breaks; empty when it conforms. */
@@ -58,15 +76,7 @@ public final class PdfArchiveCheck {
 				PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
 			ValidationResult result = validator.validate(parser);
 			VALIDATED.incrementAndGet();
-			List<String> failed = result.getTestAssertions()
-				.stream()
-				.filter((assertion) -> assertion.getStatus() == TestAssertion.Status.FAILED)
-				.map((assertion) -> flavour.getId() + " " + assertion.getRuleId().getClause() + "-"
-						+ assertion.getRuleId().getTestNumber() + " " + assertion.getMessage() + " @ "
-						+ assertion.getLocation().getContext())
-				.distinct()
-				.toList();
-			return (failed.isEmpty() && !result.isCompliant()) ? List.of(flavour.getId() + " not compliant") : failed;
+			return failures(result);
 		}
 		catch (ValidationException | org.verapdf.core.ModelParsingException | IOException ex) {
 			return List.of(flavour.getId() + ": veraPDF could not read the file: " + ex.getMessage());
@@ -74,6 +84,19 @@ public final class PdfArchiveCheck {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static List<String> failures(ValidationResult result) {
+		PDFAFlavour flavour = result.getPDFAFlavour();
+		List<String> failed = result.getTestAssertions()
+			.stream()
+			.filter((assertion) -> assertion.getStatus() == TestAssertion.Status.FAILED)
+			.map((assertion) -> flavour.getId() + " " + assertion.getRuleId().getClause() + "-"
+					+ assertion.getRuleId().getTestNumber() + " " + assertion.getMessage() + " @ "
+					+ assertion.getLocation().getContext())
+			.distinct()
+			.toList();
+		return (failed.isEmpty() && !result.isCompliant()) ? List.of(flavour.getId() + " not compliant") : failed;
 	}
 
 	/** Asserts that the PDF conforms to PDF/A-2u. */

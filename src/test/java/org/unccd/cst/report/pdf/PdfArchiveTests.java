@@ -45,6 +45,25 @@ class PdfArchiveTests {
 	}
 
 	@Test
+	void bothFlavoursCheckedInOneWalkFindWhatEachFindsAlone() throws Exception {
+		for (byte[] pdf : List.of(document(true, true), document(true, false), document(false, false))) {
+			List<String> apart = new java.util.ArrayList<>(
+					PdfArchiveCheck.failures(pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A));
+			apart.addAll(PdfArchiveCheck.failures(pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1));
+			// the same rules broken as often; a location may differ in the name of its
+			// object (the walk for PDF/UA sees a content stream as
+			// PDSemanticContentStream)
+			assertThat(PdfArchiveCheck.failures(pdf).stream().map(PdfArchiveTests::rule))
+				.containsExactlyElementsOf(apart.stream().map(PdfArchiveTests::rule).toList());
+		}
+	}
+
+	/** A failure without its location: the flavour, the rule and its message. */
+	private static String rule(String failure) {
+		return failure.substring(0, failure.lastIndexOf(" @ "));
+	}
+
+	@Test
 	void aDamagedFileIsNotAccepted() {
 		assertThat(PdfArchiveCheck.failures("%PDF-1.7\nnot a PDF".getBytes(StandardCharsets.US_ASCII))).isNotEmpty();
 	}
