@@ -7,8 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Runs the application in a separate JVM, as a user's shell would, with a heap limit, its
@@ -17,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * child, a {@code --schedule} that never ends) is killed then.
  * <p>
  * A child runs through {@code bin/cst-reports}, the README's command, when the jar is
- * built and newer than the compiled classes (as in {@code ./mvnw verify}, whose
+ * built and holds the compiled classes as they are (as in {@code ./mvnw verify}, whose
  * end-to-end tests run after the jar is made): it then starts from the extracted jar with
  * its start-up cache, about 2.5 s sooner than from the class path. Otherwise (an
  * end-to-end test run from an editor after a change, with the jar not rebuilt) it runs
@@ -90,7 +95,7 @@ public final class ChildJvm {
 	}
 
 	public int waitFor(Duration limit) throws InterruptedException {
-		if (!this.process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+		if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
 			this.process.destroyForcibly();
 			throw new IllegalStateException("the run did not end within " + limit);
 		}
@@ -161,7 +166,7 @@ public final class ChildJvm {
 					.redirectOutput(ProcessBuilder.Redirect.DISCARD);
 				builder.environment().putAll(environment(List.of()));
 				Process process = builder.start();
-				if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+				if (!process.waitFor(5, TimeUnit.MINUTES)) {
 					process.destroyForcibly();
 					return false;
 				}
@@ -182,16 +187,16 @@ public final class ChildJvm {
 		 * one.
 		 */
 		private static boolean current(Path jar, Path classes) throws IOException {
-			try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile()); var files = Files.walk(classes)) {
+			try (ZipFile zip = new ZipFile(jar.toFile()); var files = Files.walk(classes)) {
 				return files.filter(Files::isRegularFile).allMatch((file) -> {
 					String name = classes.relativize(file).toString().replace('\\', '/');
-					java.util.zip.ZipEntry entry = zip.getEntry("BOOT-INF/classes/" + name);
+					ZipEntry entry = zip.getEntry("BOOT-INF/classes/" + name);
 					if (entry == null && name.startsWith("META-INF/")) {
 						entry = zip.getEntry(name); // spring.factories: at the jar's root
 					}
 					try {
 						byte[] bytes = Files.readAllBytes(file);
-						java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+						CRC32 crc = new CRC32();
 						crc.update(bytes);
 						return entry != null && entry.getSize() == bytes.length && entry.getCrc() == crc.getValue();
 					}
@@ -212,7 +217,7 @@ public final class ChildJvm {
 		 * The test JVM's JDK, and the JVM options, quoted as the script reads them (a
 		 * cron expression holds spaces).
 		 */
-		static java.util.Map<String, String> environment(List<String> jvmOptions) {
+		static Map<String, String> environment(List<String> jvmOptions) {
 			List<String> words = new ArrayList<>();
 			for (String option : jvmOptions) {
 				if (option.matches("[^\\s'\"\\\\]+")) {
@@ -225,7 +230,7 @@ public final class ChildJvm {
 					throw new IllegalArgumentException("an option the script cannot be given: " + option);
 				}
 			}
-			return java.util.Map.of("JAVA_HOME", System.getProperty("java.home"), "CST_REPORTS_JAVA_OPTS",
+			return Map.of("JAVA_HOME", System.getProperty("java.home"), "CST_REPORTS_JAVA_OPTS",
 					String.join(" ", words));
 		}
 

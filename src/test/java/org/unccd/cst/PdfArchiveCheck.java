@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.verapdf.core.ModelParsingException;
 import org.verapdf.core.ValidationException;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
@@ -56,13 +58,13 @@ public final class PdfArchiveCheck {
 				PDFAValidator validator = Foundries.defaultInstance().createValidator(FLAVOURS)) {
 			List<ValidationResult> results = validator.validateAll(parser);
 			VALIDATED.incrementAndGet();
-			List<String> failed = new java.util.ArrayList<>();
+			List<String> failed = new ArrayList<>();
 			for (ValidationResult result : results) {
 				failed.addAll(failures(result));
 			}
 			return failed;
 		}
-		catch (ValidationException | org.verapdf.core.ModelParsingException | IOException ex) {
+		catch (ValidationException | ModelParsingException | IOException ex) {
 			return List.of("veraPDF could not read the file: " + ex.getMessage());
 		}
 		catch (Exception ex) {
@@ -78,7 +80,7 @@ public final class PdfArchiveCheck {
 			VALIDATED.incrementAndGet();
 			return failures(result);
 		}
-		catch (ValidationException | org.verapdf.core.ModelParsingException | IOException ex) {
+		catch (ValidationException | ModelParsingException | IOException ex) {
 			return List.of(flavour.getId() + ": veraPDF could not read the file: " + ex.getMessage());
 		}
 		catch (Exception ex) {

@@ -2,6 +2,7 @@ package org.unccd.cst.report.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.PdfArchiveCheck;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +49,8 @@ class PdfArchiveTests {
 	@Test
 	void bothFlavoursCheckedInOneWalkFindWhatEachFindsAlone() throws Exception {
 		for (byte[] pdf : List.of(document(true, true), document(true, false), document(false, false))) {
-			List<String> apart = new java.util.ArrayList<>(
-					PdfArchiveCheck.failures(pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A));
-			apart.addAll(PdfArchiveCheck.failures(pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1));
+			List<String> apart = new ArrayList<>(PdfArchiveCheck.failures(pdf, PDFAFlavour.PDFA_2_A));
+			apart.addAll(PdfArchiveCheck.failures(pdf, PDFAFlavour.PDFUA_1));
 			// the same rules broken as often; a location may differ in the name of its
 			// object (the walk for PDF/UA sees a content stream as
 			// PDSemanticContentStream)
