@@ -22,7 +22,8 @@ class ChangingProgrammeTests {
 	@Test
 	void aProgrammeEditedDuringTheRunFailsItAndPublishesNothing(@TempDir Path dir) throws Exception {
 		Path input = dir.resolve("in");
-		InputGenerator.generate(Path.of("input"), input, 100_000, 3, 7);
+		// enough rows that the run goes on for a second or more after ingestion starts
+		InputGenerator.generate(Path.of("input"), input, 20_000, 3, 7);
 		Path out = dir.resolve("out");
 		String[] args = { "--input=" + input, "--output=" + out, "--as-of=2019-06-30" };
 		ChildJvm run = ChildJvm.start(List.of("-Xmx512m"), dir.resolve("first.log"), args);

@@ -28,7 +28,8 @@ class StopAndRestartTests {
 	@Test
 	void aStoppedRunRestartsToTheSameBytes(@TempDir Path dir) throws Exception {
 		Path input = dir.resolve("in");
-		InputGenerator.generate(Path.of("input"), input, 200_000, 3, 7);
+		// enough rows that ingestion goes on for a second or more once the stop is sent
+		InputGenerator.generate(Path.of("input"), input, 100_000, 3, 7);
 		Path output = dir.resolve("console");
 		try (ConsoleServer console = ConsoleServer.start(input, output, dir.resolve("console.log"))) {
 			HttpResponse<String> launched = console.post("/api/runs", Role.OFFICER,
