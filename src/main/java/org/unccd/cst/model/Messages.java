@@ -164,6 +164,15 @@ public final class Messages {
 	}
 
 	/**
+	 * The name of the status of a funding row ({@code received}, {@code pledged}) in this
+	 * language.
+	 */
+	public String fundingStatus(String status) {
+		return (LABELS.getMessage("funding.status." + status, null, null, this.locale) != null)
+				? get("funding.status." + status) : status;
+	}
+
+	/**
 	 * The name of an addressee in this language: a body of the Convention given by its
 	 * code ({@code COP}, {@code GM}) or by its name in any of the six languages, in any
 	 * case, comes out in one form; any other text is kept as given.

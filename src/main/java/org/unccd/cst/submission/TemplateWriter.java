@@ -315,7 +315,10 @@ final class TemplateWriter {
 			}
 			LatestStatuses.Latest state = this.latest.get(outcome.code());
 			String status = (state != null) ? state.status() : "planned";
-			cell(sheet, row.getRowNum(), 4, messages.get("status." + status) + " (" + status + ")", styles.top);
+			// the status in the workbook's language, with the code a progress row gives,
+			// unless the two are the same word
+			String label = messages.get("status." + status);
+			cell(sheet, row.getRowNum(), 4, label.equals(status) ? label : label + " (" + status + ")", styles.top);
 			BigDecimal percent = (state != null && state.percent() != null) ? state.percent() : BigDecimal.ZERO;
 			Cell percentCell = row.createCell(5);
 			percentCell.setCellValue(percent.doubleValue());
@@ -454,6 +457,13 @@ final class TemplateWriter {
 			this.dateTop = workbook.createCellStyle();
 			this.dateTop.cloneStyleFrom(this.date);
 			this.dateTop.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+			// the default font named in each style that uses it, as in the published
+			// workbook, so that LibreOffice sets the text in it and not in a wider font
+			Font normal = workbook.getFontAt(0);
+			for (CellStyle style : List.of(this.wrap, this.header, this.date, this.amount, this.text, this.top,
+					this.dateTop)) {
+				style.setFont(normal);
+			}
 			if (rightToLeft) {
 				for (CellStyle style : List.of(this.title, this.wrap, this.top)) {
 					rightToLeft((XSSFCellStyle) style);

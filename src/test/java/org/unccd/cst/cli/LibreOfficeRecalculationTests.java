@@ -146,7 +146,8 @@ class LibreOfficeRecalculationTests {
 					.isEqualByComparingTo(line.get("executionRate").decimalValue());
 			}
 			for (Map.Entry<String, JsonNode> source : budget.get("bySource").properties()) {
-				Row row = labelled(sheet, source.getKey());
+				// the source as the workbook's language names it
+				Row row = labelled(sheet, m.fundingSource(source.getKey()));
 				assertThat(value(row.getCell(3))).as("amount of " + source.getKey())
 					.isEqualByComparingTo(source.getValue().get("amount").decimalValue());
 				assertThat(value(row.getCell(5))).as("spent from " + source.getKey())

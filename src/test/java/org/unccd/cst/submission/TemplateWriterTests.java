@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.unccd.cst.ingest.DataTable;
+import org.unccd.cst.model.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,37 @@ class TemplateWriterTests {
 			// every header is a column the run reads, and none it requires is missing
 			assertThat(table.columns()).containsAll(TemplateWriter.headers(table, "zh"));
 			assertThat(TemplateWriter.headers(table, "zh")).containsAll(table.required());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "en", "es", "fr", "ru", "zh" })
+	void theStatusNoteAndTheOutcomesSheetCallEachStatusAsTheReportsDo(String lang, @TempDir Path output)
+			throws Exception {
+		Messages m = Messages.of(lang);
+		// the note on the status column names each code with its word in the language,
+		// the same word the reports and workbooks use
+		String note = m.get("template.note.progress.status");
+		for (String status : List.of("planned", "in_progress", "completed", "delayed", "cancelled")) {
+			assertThat(note).as(status).contains(status);
+			String word = m.get("status." + status);
+			if (!word.equals(status.replace('_', ' '))) {
+				assertThat(note).as(status).containsPattern("\\b" + status + "\\s?[(（]" + word + "[)）]");
+			}
+		}
+		List<Path> written = Submissions.writeTemplates(Path.of("input"), output, List.of(lang)).orElseThrow();
+		try (InputStream in = Files.newInputStream(written.get(0)); XSSFWorkbook book = new XSSFWorkbook(in)) {
+			Sheet outcomes = book.getSheetAt(7);
+			for (Row row : outcomes) {
+				if (row.getRowNum() == 0) {
+					continue;
+				}
+				String status = row.getCell(4).getStringCellValue();
+				// "delayed (delayed)" says one word twice: the code follows the word only
+				// when it differs from it
+				assertThat(status).as(row.getCell(0).getStringCellValue()).doesNotMatch("(.+) \\(\\1\\)");
+				assertThat(status).matches("[^(]+( \\([a-z_]+\\))?");
+			}
 		}
 	}
 

@@ -52,7 +52,10 @@ final class BudgetSheet {
 		Map<String, BudgetLine> lines = new java.util.HashMap<>();
 		this.programme.budgetLines().forEach((line) -> lines.put(line.code(), line));
 		for (Summary.LineStatus line : b.lines()) {
-			sheet.row().text(line.code()).longText(lines.get(line.code()).title().in(m.lang())).text(line.source());
+			sheet.row()
+				.text(line.code())
+				.longText(lines.get(line.code()).title().in(m.lang()))
+				.longText(m.fundingSource(line.source()));
 			int r = sheet.rowNumber();
 			sheet.money(line.amount())
 				.money(line.spent())
@@ -118,7 +121,8 @@ final class BudgetSheet {
 			.text(m.get("budget.secured"))
 			.text(m.get("col.spent"));
 		for (Map.Entry<String, Summary.SourceStatus> entry : b.bySource().entrySet()) {
-			sheet.row().text(entry.getKey()).skip().skip();
+			// the same words as the lines' sources above, which the sums look for
+			sheet.row().text(m.fundingSource(entry.getKey())).skip().skip();
 			String source = sheet.here().replace("D", "A");
 			sheet
 				.formula("SUMIF(C" + first + ":C" + last + "," + source + "," + amounts + ")",

@@ -76,6 +76,7 @@ final class ListSheets {
 		int descriptionWidth = widths[8];
 		int fileWidth = widths[9];
 		int money = styles.money.getIndex();
+		int given = styles.givenAmount.getIndex();
 		int rate = styles.rate.getIndex();
 		int integer = styles.integer.getIndex();
 		// the sheets are written out in order, each going on after the last seq of the
@@ -109,7 +110,7 @@ final class ListSheets {
 						.date(rs.getDate(1).toLocalDate(), date)
 						.text(rs.getString(2), text, quoted)
 						.text(rs.getString(3), text, quoted)
-						.number(rs.getBigDecimal(4), money)
+						.number(rs.getBigDecimal(4), given)
 						.text(rs.getString(5), text, quoted)
 						.number(rs.getBigDecimal(6), rate)
 						.number(rs.getBigDecimal(7), money)
@@ -173,9 +174,9 @@ final class ListSheets {
 		for (Funding funding : this.programme.funding()) {
 			sheet.row()
 				.skip()
-				.text(funding.source())
-				.text(m.get("budget.programmeFunding"))
-				.money(funding.amount())
+				.longText(m.fundingSource(funding.source()))
+				.longText(m.get("budget.programmeFunding"))
+				.number(funding.amount(), styles.givenAmount)
 				.text(this.programme.currency())
 				.rate(BigDecimal.ONE)
 				.money(funding.amount())
@@ -184,11 +185,13 @@ final class ListSheets {
 		}
 		this.jdbc.query("SELECT row_date, source, status, amount, currency, conversion_rate, amount_pc, reference, "
 				+ this.data.localized("donor") + " FROM funding ORDER BY seq", (rs) -> {
+					// the source and the status in the workbook's language, as the
+					// reports name them
 					sheet.row()
 						.date(rs.getDate(1).toLocalDate())
-						.text(rs.getString(2))
-						.text(rs.getString(3))
-						.money(rs.getBigDecimal(4))
+						.longText(m.fundingSource(rs.getString(2)))
+						.longText(m.fundingStatus(rs.getString(3)))
+						.number(rs.getBigDecimal(4), styles.givenAmount)
 						.text(rs.getString(5))
 						.rate(rs.getBigDecimal(6))
 						.money(rs.getBigDecimal(7))

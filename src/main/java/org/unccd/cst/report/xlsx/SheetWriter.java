@@ -2,6 +2,7 @@ package org.unccd.cst.report.xlsx;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -75,9 +76,21 @@ final class SheetWriter {
 		return this;
 	}
 
+	/**
+	 * The sheet's title. Once the columns' widths are set, it is set across all of them
+	 * and wrapped within them, its row as tall as it needs: a long title is printed
+	 * whole, and so is one in a right-to-left sheet, which would otherwise run past the
+	 * last column, out of the page.
+	 */
 	SheetWriter title(String text) {
 		row();
-		cell(this.styles.title).setCellValue(text);
+		if (this.widths.length < 2) {
+			cell(this.styles.title).setCellValue(text);
+			return this;
+		}
+		cell(this.styles.titleWrapped).setCellValue(text);
+		this.sheet.addMergedRegion(new CellRangeAddress(this.rowIndex, this.rowIndex, 0, this.widths.length - 1));
+		this.row.setHeightInPoints(WrappedText.titleHeight(text, Arrays.stream(this.widths).sum()));
 		return this;
 	}
 
@@ -94,12 +107,21 @@ final class SheetWriter {
 		return this;
 	}
 
-	/** A heading of a small table that is not the sheet's list: no filter, no freeze. */
+	/**
+	 * A heading of a small table that is not the sheet's list: no filter, no freeze. Its
+	 * column is widened, if need be, so that none of its words is cut: a heading in
+	 * French or Russian has longer words than in English.
+	 */
 	SheetWriter label(String text) {
 		int column = this.column;
 		cell(this.styles.header).setCellValue(text);
 		// headings wrap too, and make their row as tall as they need
 		if (column < this.widths.length) {
+			int fit = WrappedText.headingWordWidth(text);
+			if (fit > this.widths[column]) {
+				this.widths[column] = fit;
+				this.sheet.setColumnWidth(column, fit * 256);
+			}
 			this.rowLines = Math.max(this.rowLines, WrappedText.headingLines(text, this.widths[column]));
 		}
 		return this;

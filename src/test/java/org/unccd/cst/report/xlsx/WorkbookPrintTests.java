@@ -7,13 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
@@ -147,23 +153,155 @@ class WorkbookPrintTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "en", "es", "fr", "ru", "zh" })
+	void everyCellNamesItsFontAndNoWordOfAHeadingIsCut(String lang, @TempDir Path dir) throws Exception {
+		Path file = WorkbookWriterTests.write(dir, "fonts" + lang, lang, (writer) -> writer);
+
+		try (XSSFWorkbook workbook = open(file)) {
+			int headings = 0;
+			for (Sheet sheet : workbook) {
+				for (Row row : sheet) {
+					for (Cell cell : row) {
+						String where = lang + " " + sheet.getSheetName() + "!" + cell.getAddress();
+						XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+						// LibreOffice sets a cell whose style names no font in its own
+						// default font, wider than the Calibri its row was measured for
+						assertThat(style.getCoreXf().getApplyFont()).as(where).isTrue();
+						assertThat(style.getFont().getFontName()).as(where).isEqualTo("Calibri");
+						if (style.getFont().getBold() && style.getFillPattern() == FillPatternType.SOLID_FOREGROUND
+								&& cell.getCellType() == CellType.STRING) {
+							// a heading: its longest word, a digit a bold letter, and the
+							// column's margin fit the column (ideographs break anywhere)
+							headings++;
+							int longest = 0;
+							for (String word : cell.getStringCellValue().split("[ \n]")) {
+								if (word.codePoints().noneMatch((c) -> c >= 0x2E80)) {
+									longest = Math.max(longest, word.codePointCount(0, word.length()));
+								}
+							}
+							int width = sheet.getColumnWidth(cell.getColumnIndex()) / 256;
+							assertThat(width).as(where + " " + cell.getStringCellValue()).isGreaterThan(longest);
+						}
+					}
+				}
+			}
+			assertThat(headings).as("headings seen").isGreaterThan(40);
+			// the French heading "Groupe thématique" of the proposals' 9-digit cluster
+			// column: "thématique" is ten letters
+			if (lang.equals("fr")) {
+				Sheet proposals = workbook.getSheet("Proposals");
+				assertThat(proposals.getRow(12).getCell(4).getStringCellValue()).isEqualTo("Groupe thématique");
+				assertThat(proposals.getColumnWidth(4) / 256).isEqualTo(11);
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "en" })
+	void theSummarysTitleIsSetAcrossItsColumnsAndPrintedWhole(String lang, @TempDir Path dir) throws Exception {
+		Path file = WorkbookWriterTests.write(dir, "title" + lang, lang, (writer) -> writer);
+
+		try (XSSFWorkbook workbook = open(file)) {
+			Sheet summary = workbook.getSheet("Summary");
+			Cell title = summary.getRow(0).getCell(0);
+			assertThat(summary.getMergedRegions()).extracting(CellRangeAddress::formatAsString).contains("A1:B1");
+			assertThat(title.getCellStyle().getWrapText()).isTrue();
+			// a title longer than the two columns (60 digits) takes two lines or more,
+			// and its row their height: in a right-to-left sheet it would otherwise run
+			// past column B, off the page
+			String text = title.getStringCellValue();
+			assertThat(text).as("a title longer than the columns").hasSizeGreaterThan(60);
+			assertThat(summary.getRow(0).getHeightInPoints()).isGreaterThanOrEqualTo(2 * 19f);
+			assertThat(workbook.getSheet("Proposals").getMergedRegions()).extracting(CellRangeAddress::formatAsString)
+				.contains("A1:E1");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "fr", "zh" })
+	void sourcesOfFundsAreNamedInTheLanguageAndTheSumsBySourceFindThem(String lang, @TempDir Path dir)
+			throws Exception {
+		Path file = WorkbookWriterTests.write(dir, "sources" + lang, lang, (writer) -> writer);
+		Messages m = Messages.of(lang);
+
+		try (XSSFWorkbook workbook = open(file)) {
+			Sheet funding = workbook.getSheet("Funding");
+			// the programme's funding at adoption: core, then extrabudgetary
+			assertThat(funding.getRow(1).getCell(1).getStringCellValue()).isEqualTo(m.get("source.core"));
+			assertThat(funding.getRow(2).getCell(1).getStringCellValue()).isEqualTo(m.get("source.extrabudgetary"));
+			assertThat(funding.getRow(1).getCell(2).getStringCellValue()).isEqualTo(m.get("budget.programmeFunding"));
+			assertThat(m.fundingStatus("received")).isNotEqualTo("received");
+			assertThat(m.fundingStatus("pledged")).isNotEqualTo("pledged");
+			Sheet budget = workbook.getSheet("Budget");
+			List<String> lineSources = new ArrayList<>();
+			List<String> summedSources = new ArrayList<>();
+			for (Row row : budget) {
+				Cell third = row.getCell(2);
+				if (row.getRowNum() > 0 && third != null && third.getCellType() == CellType.STRING
+						&& row.getCell(0).getStringCellValue().startsWith("L")) {
+					lineSources.add(third.getStringCellValue());
+				}
+				Cell amount = row.getCell(3);
+				if (amount != null && amount.getCellType() == CellType.FORMULA
+						&& amount.getCellFormula().startsWith("SUMIF")) {
+					summedSources.add(row.getCell(0).getStringCellValue());
+					assertThat(amount.getCellFormula()).contains(",A" + (row.getRowNum() + 1) + ",");
+				}
+			}
+			assertThat(lineSources).containsExactly(m.get("source.extrabudgetary"), m.get("source.core"));
+			assertThat(summedSources).containsExactlyInAnyOrderElementsOf(lineSources);
+		}
+	}
+
+	@Test
+	void anAmountAsGivenKeepsTheDecimalsItWasGivenWith(@TempDir Path dir) throws Exception {
+		Path file = WorkbookWriterTests.write(dir, "given", "en", (writer) -> writer);
+
+		try (XSSFWorkbook workbook = open(file)) {
+			Sheet ledger = workbook.getSheet("Expenditures");
+			assertThat(ledger.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Original amount");
+			CellStyle given = ledger.getRow(1).getCell(3).getCellStyle();
+			CellStyle converted = ledger.getRow(1).getCell(6).getCellStyle();
+			DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
+			assertThat(formatter.formatRawCellContents(10, given.getDataFormat(), given.getDataFormatString()))
+				.isEqualTo("10.00");
+			assertThat(formatter.formatRawCellContents(1000.125, given.getDataFormat(), given.getDataFormatString()))
+				.isEqualTo("1,000.125");
+			assertThat(formatter.formatRawCellContents(1000.12, converted.getDataFormat(),
+					converted.getDataFormatString()))
+				.isEqualTo("1,000.12");
+		}
+	}
+
 	@Test
 	void wrappedLinesAreCountedAsAViewerBreaksThem() {
 		assertThat(WrappedText.lines("", 10)).isEqualTo(1);
 		assertThat(WrappedText.lines("Short", 10)).isEqualTo(1);
-		// eleven letters fit a column 10 wide (9 digits of room, a letter 0.8 of a digit)
-		assertThat(WrappedText.lines("abcdefghijk", 10)).isEqualTo(1);
-		assertThat(WrappedText.lines("abcdefghijkl", 10)).isEqualTo(2);
+		// ten Latin letters fit a column 10 wide (9 digits of room, a letter 0.9 of a
+		// digit), eleven do not
+		assertThat(WrappedText.lines("abcdefghij", 10)).isEqualTo(1);
+		assertThat(WrappedText.lines("abcdefghijk", 10)).isEqualTo(2);
 		// the word that does not fit goes over whole
 		assertThat(WrappedText.lines("aaaa bbbbbbb", 10)).isEqualTo(2);
 		assertThat(WrappedText.lines("one\ntwo\nthree", 40)).isEqualTo(3);
+		// Cyrillic letters are wider: eleven tenths of a digit each
+		assertThat(WrappedText.lines("абвгдежзи", 11)).isEqualTo(1);
+		assertThat(WrappedText.lines("абвгдежзий", 11)).isEqualTo(2);
+		// a Russian line of the proposals' legend that LibreOffice sets on three lines
+		// in 34 digits of Carlito (and was counted as two at eight tenths a letter)
+		assertThat(WrappedText.lines("Земельные меры по управлению засухой (вода, песчаные и пыльные бури)", 34))
+			.isEqualTo(3);
 		// ideographs take two digits each and break anywhere
 		assertThat(WrappedText.lines("土地退化零增长", 10)).isEqualTo(2);
 		assertThat(WrappedText.lines("土地退化", 10)).isEqualTo(1);
 		// a bold heading's letters take a whole digit each
-		assertThat(WrappedText.lines("Budget line", 10)).isEqualTo(1);
+		assertThat(WrappedText.lines("Work item", 10)).isEqualTo(1);
 		assertThat(WrappedText.headingLines("Budget line", 10)).isEqualTo(2);
 		assertThat(WrappedText.headingLines("Work item", 10)).isEqualTo(1);
+		// a heading's longest word and the margin: "thématique", ten letters
+		assertThat(WrappedText.headingWordWidth("Groupe thématique")).isEqualTo(11);
+		assertThat(WrappedText.headingWordWidth("预期成果")).isEqualTo(3);
 	}
 
 	@Test
