@@ -256,6 +256,74 @@ class ReportReadBackTests {
 		assertThat(problems).isEmpty();
 	}
 
+	@Test
+	void theFiguresOfATableLineUpAtTheEndOfTheirColumn(@TempDir Path dir) throws IOException {
+		CommandLineRun run = CommandLineRun.of("--input=input", "--output=" + dir, "--as-of=2019-09-03",
+				"--lang=en,ar");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		String summary = Files.readString(dir.resolve("CST14/summary.json"));
+		List<String> amounts = new ArrayList<>();
+		for (var line : ReportFiles.jsonText(summary).path("budget").path("lines")) {
+			amounts.add(String.format(java.util.Locale.ROOT, "%,.2f", line.path("spent").decimalValue()));
+		}
+		// what was spent on each line, figures of different lengths
+		assertThat(amounts).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+		assertThat(amounts.stream().map(String::length).distinct().count()).isGreaterThan(1);
+		for (String lang : List.of("en", "ar")) {
+			// the spending of the budget lines in the table of the budget (not in a
+			// sentence or a chart's label): the end of each, right in English, left in
+			// Arabic, at the same place
+			List<float[]> spans = new ArrayList<>();
+			for (String amount : amounts) {
+				spans.add(tableSpan(dir.resolve("CST14/obj-1.1." + lang + ".pdf"), amount));
+			}
+			int end = lang.equals("ar") ? 0 : 1;
+			for (float[] span : spans) {
+				assertThat(span[end]).as(lang + " " + amounts + " ends")
+					.isCloseTo(spans.get(0)[end], org.assertj.core.data.Offset.offset(0.5f));
+			}
+			// and, being of different lengths, they start at different places
+			assertThat(spans.stream().map((span) -> Math.round(span[1 - end])).distinct().count()).as(lang)
+				.isGreaterThan(1);
+		}
+	}
+
+	/**
+	 * Where {@code figure} stands, from left to right, on the first line of a table that
+	 * holds it as a word of its own: a line with no "/" (a chart's label) and no more
+	 * than 12 words (not a sentence).
+	 */
+	private static float[] tableSpan(Path pdf, String figure) throws IOException {
+		List<float[]> found = new ArrayList<>();
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void writeString(String text, List<TextPosition> positions) {
+					if (!found.isEmpty() || text.contains("/") || text.strip().split("\\s+").length > 12) {
+						return;
+					}
+					List<TextPosition> sorted = new ArrayList<>(positions);
+					sorted.sort((a, b) -> Float.compare(a.getXDirAdj(), b.getXDirAdj()));
+					StringBuilder visual = new StringBuilder();
+					sorted.forEach((p) -> visual.append(p.getUnicode()));
+					int at = visual.indexOf(figure);
+					boolean alone = at >= 0 && (at == 0 || !Character.isDigit(visual.charAt(at - 1)))
+							&& (at + figure.length() == visual.length()
+									|| !Character.isDigit(visual.charAt(at + figure.length())));
+					if (alone) {
+						TextPosition last = sorted.get(at + figure.length() - 1);
+						found.add(
+								new float[] { sorted.get(at).getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj() });
+					}
+				}
+			};
+			stripper.setSortByPosition(true);
+			stripper.getText(document);
+		}
+		assertThat(found).as(figure + " in a table of " + pdf.getFileName()).isNotEmpty();
+		return found.get(0);
+	}
+
 	private static boolean hasLineWith(String text, String code) {
 		return text.lines()
 			.anyMatch((l) -> Pattern.compile("(^|[^\\w])" + Pattern.quote(code) + "([^\\w-]|$)").matcher(l).find()

@@ -28,6 +28,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GridTableTests {
 
 	@Test
+	void figuresAreToldFromWordsDatesAndCodesInEveryLanguage() {
+		// amounts, percentages and counts as the six languages write them
+		assertThat(List.of("94,389.98", "EUR 515,000.00", "EUR\u00A0119,600.00", "70.0", "70,0", "100",
+				"515\u00A0000,00", "515\u202F000,00 %", "-1,250.00", "\u2066EUR 94,389.98\u2069", "0"))
+			.allSatisfy((text) -> assertThat(ReportGrids.figure(text)).as(text).isTrue());
+		// dates, codes, statuses and blanks are not
+		assertThat(List.of("2019-06-30", "30 June 2019", "O1.1-a", "B1", "completed", "EUR", "", "—",
+				"in progress 40.0", "2019年6月30日"))
+			.allSatisfy((text) -> assertThat(ReportGrids.figure(text)).as(text).isFalse());
+	}
+
+	@Test
 	void aLongTableSplitsBetweenRowsWithItsHeaderRepeatedOutsideTheText(@TempDir Path dir) throws IOException {
 		Path file = dir.resolve("table.pdf");
 		Files.write(file, document((fonts, tagging, flow) -> {
