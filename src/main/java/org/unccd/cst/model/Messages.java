@@ -164,6 +164,16 @@ public final class Messages {
 	}
 
 	/**
+	 * The word in this language for {@code code}, a value the contract fixes for a column
+	 * or a key of the programme ({@code family} {@code kind}: objective, coordination;
+	 * {@code submitter}: party, stakeholder); a code without a word is kept as given.
+	 */
+	public String codeWord(String family, String code) {
+		String key = family + "." + code;
+		return (code != null && LABELS.getMessage(key, null, null, this.locale) != null) ? get(key) : code;
+	}
+
+	/**
 	 * The name of the status of a funding row ({@code received}, {@code pledged}) in this
 	 * language.
 	 */

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -229,11 +230,23 @@ final class ListSheets {
 					sheet.row()
 						.text(rs.getString(1))
 						.longText(rs.getString(2))
-						.text(rs.getString(3))
+						.longText(submitterType(rs.getString(3)))
 						.longText(rs.getString(4))
 						.text(rs.getString(5));
 				});
 		sheet.finish();
+	}
+
+	/**
+	 * A submitter's type in the workbook's language; a type the contract does not name as
+	 * given.
+	 */
+	private String submitterType(String given) {
+		if (given == null) {
+			return null;
+		}
+		String word = this.messages.codeWord("submitter", given.strip().toLowerCase(Locale.ROOT));
+		return word.equals(given.strip().toLowerCase(Locale.ROOT)) ? given : word;
 	}
 
 	void rejects(SXSSFWorkbook workbook, WorkbookStyles styles) {

@@ -184,7 +184,7 @@ class WorkbookWriter {
 			WorkItem item = items.get(w.code());
 			sheet.row()
 				.text(w.code())
-				.text(item.kind())
+				.longText(m.codeWord("kind", item.kind()))
 				.longText(item.title().in(m.lang()))
 				.text(m.status(w.status()))
 				.percent(w.percent())

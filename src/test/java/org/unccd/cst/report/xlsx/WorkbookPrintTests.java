@@ -220,7 +220,7 @@ class WorkbookPrintTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "fr", "zh" })
-	void sourcesOfFundsAreNamedInTheLanguageAndTheSumsBySourceFindThem(String lang, @TempDir Path dir)
+	void codesOfTheContractAreNamedInTheLanguageAndTheSumsBySourceFindThem(String lang, @TempDir Path dir)
 			throws Exception {
 		Path file = WorkbookWriterTests.write(dir, "sources" + lang, lang, (writer) -> writer);
 		Messages m = Messages.of(lang);
@@ -251,6 +251,18 @@ class WorkbookPrintTests {
 			}
 			assertThat(lineSources).containsExactly(m.get("source.extrabudgetary"), m.get("source.core"));
 			assertThat(summedSources).containsExactlyInAnyOrderElementsOf(lineSources);
+			// the kinds of work items and the submitters' types too
+			List<String> kinds = new ArrayList<>();
+			for (Row row : workbook.getSheet("Work items")) {
+				if (row.getRowNum() > 0) {
+					kinds.add(row.getCell(1).getStringCellValue());
+				}
+			}
+			assertThat(kinds).contains(m.get("kind.objective"), m.get("kind.coordination"))
+				.doesNotContain("objective", "coordination");
+			Sheet proposals = workbook.getSheet("Proposals");
+			assertThat(proposals.getRow(13).getCell(2).getStringCellValue()).isEqualTo(m.get("submitter.party"))
+				.isNotEqualTo("party");
 		}
 	}
 
