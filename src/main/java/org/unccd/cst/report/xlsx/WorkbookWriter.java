@@ -177,7 +177,9 @@ class WorkbookWriter {
 	private void workItems(SheetWriter sheet) {
 		Messages m = this.messages;
 		Map<String, WorkItem> items = this.programme.workItemsByCode();
-		sheet.widths(10, 14, 80, 14, 8, 16).table("WorkItemList");
+		// the kind as wide as its longest word in any language (Russian
+		// "координационная")
+		sheet.widths(10, 18, 76, 16, 8, 16).table("WorkItemList");
 		sheet.header(m.get("col.code"), m.get("col.kind"), m.get("col.title"), m.get("col.status"),
 				m.get("col.percent"), m.get("col.spent"));
 		for (Summary.WorkItemStatus w : this.summary.workItems()) {

@@ -260,6 +260,14 @@ class WorkbookPrintTests {
 			}
 			assertThat(kinds).contains(m.get("kind.objective"), m.get("kind.coordination"))
 				.doesNotContain("objective", "coordination");
+			// no word of a kind is cut in any language: a Cyrillic letter takes 1.1
+			// digits
+			int width = workbook.getSheet("Work items").getColumnWidth(1) / 256;
+			for (String language : Messages.LANGUAGES) {
+				for (String word : Messages.of(language).get("kind.coordination").split(" ")) {
+					assertThat(width).as(language + " " + word).isGreaterThanOrEqualTo(word.length() * 11 / 10 + 1);
+				}
+			}
 			Sheet proposals = workbook.getSheet("Proposals");
 			assertThat(proposals.getRow(13).getCell(2).getStringCellValue()).isEqualTo(m.get("submitter.party"))
 				.isNotEqualTo("party");
