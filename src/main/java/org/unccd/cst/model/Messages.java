@@ -159,8 +159,7 @@ public final class Messages {
 	 * language.
 	 */
 	public String fundingSource(String source) {
-		return (LABELS.getMessage("source." + source, null, null, this.locale) != null) ? get("source." + source)
-				: source;
+		return codeWord("source", source);
 	}
 
 	/**
@@ -178,8 +177,7 @@ public final class Messages {
 	 * language.
 	 */
 	public String fundingStatus(String status) {
-		return (LABELS.getMessage("funding.status." + status, null, null, this.locale) != null)
-				? get("funding.status." + status) : status;
+		return codeWord("funding.status", status);
 	}
 
 	/**
