@@ -13,7 +13,7 @@
     percent.value = state.percent;
     percent.textContent = state.percent + ' %';
     document.getElementById('percent-text').textContent = state.percent + ' %';
-    document.getElementById('step').textContent = state.step || '';
+    document.getElementById('step').textContent = state.stepLabel || '\u2013';
     document.getElementById('rows').textContent = state.rows;
     if (state.lines.length) {
       lines.textContent += (lines.textContent ? '\n' : '') + state.lines.join('\n');

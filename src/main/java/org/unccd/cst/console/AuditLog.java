@@ -37,6 +37,14 @@ public class AuditLog {
 	public record Event(String time, String user, String address, String action, String detail) {
 	}
 
+	/**
+	 * The actions the log records: each has its words in the console's message bundles
+	 * ({@code audit.action.*}), in which the audit page names it.
+	 */
+	public static final List<String> ACTIONS = List.of("login", "login-failed", "login-refused", "logout", "launch",
+			"stop", "restart", "approve", "download", "template", "upload", "upload-refused", "upload-discarded",
+			"submission", "submission-replaced");
+
 	private final Path file;
 
 	private final Clock clock;
@@ -48,6 +56,9 @@ public class AuditLog {
 
 	/** Appends an event, durably. */
 	public synchronized void record(String user, String address, String action, String detail) {
+		if (!ACTIONS.contains(action)) {
+			throw new IllegalArgumentException("not an action of the audit log: " + action);
+		}
 		String line = String.join("\t", Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS).toString(), clean(user),
 				clean(address), clean(action), clean(detail)) + "\n";
 		try {

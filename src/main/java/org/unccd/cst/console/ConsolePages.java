@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.unccd.cst.publish.Manifest;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.schedule.ScheduleSettings;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -53,13 +55,16 @@ class ConsolePages {
 
 	private final Environment environment;
 
+	private final MessageSource messages;
+
 	ConsolePages(RunManager runs, PublishedFiles files, ConsoleSettings settings, AuditLog audit,
-			Environment environment) {
+			Environment environment, MessageSource messages) {
 		this.runs = runs;
 		this.files = files;
 		this.settings = settings;
 		this.audit = audit;
 		this.environment = environment;
+		this.messages = messages;
 	}
 
 	@GetMapping("/login")
@@ -128,7 +133,7 @@ class ConsolePages {
 	}
 
 	@GetMapping("/runs")
-	String runs(@RequestParam(defaultValue = "all") String show, Model model) {
+	String runs(@RequestParam(defaultValue = "all") String show, Model model, Locale locale) {
 		String filter = List.of("all", "published", "failed").contains(show) ? show : "all";
 		model.addAttribute("show", filter);
 		model.addAttribute("consoleRuns",
@@ -141,11 +146,11 @@ class ConsolePages {
 		boolean busy = recorded.isEmpty();
 		List<RunHistory.Run> history = recorded.orElse(List.of());
 		model.addAttribute("historyBusy", busy);
-		model.addAttribute("history", history.stream().filter((run) -> switch (filter) {
-			case "published" -> run.result().startsWith("published");
-			case "failed" -> !run.result().startsWith("published");
+		model.addAttribute("history", HistoryWording.rows(history.stream().filter((run) -> switch (filter) {
+			case "published" -> run.outcome().published();
+			case "failed" -> !run.outcome().published();
 			default -> true;
-		}).toList());
+		}).toList(), this.messages, locale));
 		return "runs";
 	}
 
@@ -263,7 +268,7 @@ class ConsolePages {
 	}
 
 	@GetMapping("/schedule")
-	String schedule(Model model) {
+	String schedule(Model model, Locale locale) {
 		ScheduleSettings schedule = ScheduleSettings.from(this.environment);
 		ZonedDateTime next = schedule.cron().next(ZonedDateTime.now(schedule.zone()));
 		model.addAttribute("cron", schedule.expression());
@@ -271,7 +276,7 @@ class ConsolePages {
 		model.addAttribute("next", next);
 		model.addAttribute("here", this.settings.schedule());
 		List<RunHistory.Run> history = this.runs.history().orElse(List.of());
-		model.addAttribute("history", history.stream().limit(5).toList());
+		model.addAttribute("history", HistoryWording.rows(history.stream().limit(5).toList(), this.messages, locale));
 		return "schedule";
 	}
 

@@ -22,9 +22,9 @@ public record ConsoleSettings(Path input, Path output, Path users, boolean sched
 
 	/** A recorded run without the server's folders in it. */
 	RunHistory.Run withoutPaths(RunHistory.Run run) {
-		return new RunHistory.Run(run.id(), run.started(), run.ended(), run.asOf(), run.result(), run.rowsRead(),
-				run.rowsRejected(), (run.outputs() != null) ? withoutPaths(run.outputs()) : null,
-				(run.note() != null) ? withoutPaths(run.note()) : null);
+		return new RunHistory.Run(run.id(), run.started(), run.ended(), run.asOf(), run.outcome(), run.rowsRead(),
+				run.rowsRejected(), run.session(), run.files(), run.replaced(),
+				(run.reason() != null) ? withoutPaths(run.reason()) : null, run.resumed());
 	}
 
 	/** A line of a run without the server's folders in it. */

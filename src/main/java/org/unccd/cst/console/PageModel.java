@@ -51,9 +51,48 @@ class PageModel {
 			return (instant != null) ? FORMAT.format(instant) : "";
 		}
 
+		/**
+		 * A time within a sentence: isolated (Unicode's first strong isolate), so that a
+		 * right-to-left sentence keeps its digits, dashes and colons in order.
+		 */
+		public String inText(java.time.Instant instant) {
+			return (instant != null) ? "\u2068" + FORMAT.format(instant) + "\u2069" : "";
+		}
+
+		/**
+		 * A time of the audit log (ISO 8601 in UTC, to the second), as the pages give
+		 * times.
+		 */
+		public String logged(String time) {
+			try {
+				return LOCAL
+					.format(java.time.LocalDateTime.ofInstant(java.time.Instant.parse(time), java.time.ZoneOffset.UTC));
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return time;
+			}
+		}
+
 		/** A time the job database records, in the server's time zone, to the second. */
 		public String local(java.time.LocalDateTime time) {
 			return (time != null) ? LOCAL.format(time) : "";
+		}
+
+	}
+
+	/** Isolates what the pages put into a sentence. */
+	static final Isolates BIDI = new Isolates();
+
+	/** Isolates a name within a sentence. */
+	static final class Isolates {
+
+		/**
+		 * A name (of a user, a file) within a sentence, isolated (Unicode's first strong
+		 * isolate): set in its own direction, whatever the sentence's, and read by the
+		 * pages' checks as data rather than words to translate.
+		 */
+		public String isolate(String text) {
+			return (text != null) ? "\u2068" + text + "\u2069" : "";
 		}
 
 	}
@@ -66,6 +105,7 @@ class PageModel {
 		model.addAttribute("languages", LANGUAGES);
 		model.addAttribute("path", request.getRequestURI());
 		model.addAttribute("when", WHEN);
+		model.addAttribute("bidi", BIDI);
 		Role role = role(principal);
 		model.addAttribute("user", (principal != null) ? principal.getName() : null);
 		model.addAttribute("role", (role != null) ? role.id() : null);

@@ -2,6 +2,7 @@ package org.unccd.cst.console;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.unccd.cst.service.RunHandle;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,12 +41,15 @@ class RunEvents implements DisposableBean {
 		return thread;
 	});
 
-	RunEvents(RunManager runs) {
+	private final MessageSource messages;
+
+	RunEvents(RunManager runs, MessageSource messages) {
 		this.runs = runs;
+		this.messages = messages;
 	}
 
 	@GetMapping(path = "/runs/{id}/events", produces = "text/event-stream")
-	SseEmitter events(@PathVariable long id, @RequestParam(defaultValue = "0") int from) {
+	SseEmitter events(@PathVariable long id, @RequestParam(defaultValue = "0") int from, Locale locale) {
 		ConsoleRun run = this.runs.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		SseEmitter emitter = new SseEmitter(0L);
 		AtomicInteger sent = new AtomicInteger(Math.max(from, 0));
@@ -52,7 +57,7 @@ class RunEvents implements DisposableBean {
 		Runnable tick = () -> {
 			try {
 				boolean ended = run.status().ended();
-				emitter.send(SseEmitter.event().name(ended ? "end" : "progress").data(state(run, sent)));
+				emitter.send(SseEmitter.event().name(ended ? "end" : "progress").data(state(run, sent, locale)));
 				if (ended) {
 					emitter.complete();
 					cancel(task);
@@ -76,13 +81,16 @@ class RunEvents implements DisposableBean {
 		}
 	}
 
-	private static Map<String, Object> state(ConsoleRun run, AtomicInteger sent) {
+	private Map<String, Object> state(ConsoleRun run, AtomicInteger sent, Locale locale) {
 		RunHandle.Progress progress = run.progress();
 		var lines = run.lines(sent.get());
 		sent.addAndGet(lines.size());
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("status", run.status().name());
 		state.put("step", progress.step());
+		// the step as the page names it, in its language
+		state.put("stepLabel", (progress.step() != null)
+				? this.messages.getMessage("step.name." + progress.step(), null, progress.step(), locale) : null);
 		state.put("rows", progress.rows());
 		state.put("percent", (run.status() == ConsoleRun.Status.COMPLETED) ? 100 : progress.percent());
 		state.put("exitCode", run.exitCode());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.run.RunRecord;
 import org.unccd.cst.publish.OutputLock;
@@ -45,20 +46,96 @@ public final class RunHistory {
 	}
 
 	/**
+	 * What became of a run, with the words of {@code --history} and the exit code it gave
+	 * ({@code null} when it gave none: killed, abandoned).
+	 */
+	public enum Outcome {
+
+		PUBLISHED("published (exit 0)", 0), PUBLISHED_WITH_REJECTS("published with rejects (exit 3)", 3),
+		FAILED("failed (exit 1)", 1), STOPPED("stopped (exit 1)", 1), INTERRUPTED("interrupted (killed)", null),
+		INTERRUPTED_ABANDONED("interrupted (killed), abandoned", null), ABANDONED("abandoned", null),
+		UNKNOWN("unknown", null);
+
+		private final String text;
+
+		private final Integer exitCode;
+
+		Outcome(String text, Integer exitCode) {
+			this.text = text;
+			this.exitCode = exitCode;
+		}
+
+		public String text() {
+			return this.text;
+		}
+
+		public Integer exitCode() {
+			return this.exitCode;
+		}
+
+		public boolean published() {
+			return this == PUBLISHED || this == PUBLISHED_WITH_REJECTS;
+		}
+
+	}
+
+	/**
 	 * One job execution.
 	 *
 	 * @param id the execution's id: the run number
 	 * @param started when it started
 	 * @param ended when it ended, {@code null} if it did not
 	 * @param asOf its as-of date
-	 * @param result what became of it, with the exit code it gave
+	 * @param outcome what became of it
 	 * @param rowsRead the data rows read, {@code null} when not recorded
 	 * @param rowsRejected the rows rejected, {@code null} when not recorded
-	 * @param outputs the published folder and its file count, or {@code none}
-	 * @param note why it failed, or that it resumed another run; {@code null} if nothing
+	 * @param session the session whose folder it published, {@code null} if it published
+	 * none (or did not record it)
+	 * @param files how many files it published, {@code null} when not recorded
+	 * @param replaced whether a later run of the same session has replaced its set
+	 * @param reason why it failed, or why it was not resumed, as recorded; {@code null}
+	 * if nothing
+	 * @param resumed the number of the run it resumed, {@code null} if none
 	 */
-	public record Run(long id, LocalDateTime started, LocalDateTime ended, String asOf, String result, Long rowsRead,
-			Long rowsRejected, String outputs, String note) {
+	public record Run(long id, LocalDateTime started, LocalDateTime ended, String asOf, Outcome outcome, Long rowsRead,
+			Long rowsRejected, String session, Long files, boolean replaced, String reason, Long resumed) {
+
+		/**
+		 * What became of it, with the exit code it gave, as {@code --history} says it.
+		 */
+		@JsonProperty
+		public String result() {
+			return this.outcome.text();
+		}
+
+		/**
+		 * The published folder and its file count, or {@code none}, as {@code --history}
+		 * says it.
+		 */
+		@JsonProperty
+		public String outputs() {
+			if (!this.outcome.published()) {
+				return "none";
+			}
+			if (this.session == null) {
+				return "published";
+			}
+			String outputs = this.session + "/";
+			if (this.files != null) {
+				outputs += " (" + this.files + " files)";
+			}
+			return this.replaced ? outputs + ", since replaced" : outputs;
+		}
+
+		/** Why it failed, or that it resumed another run; {@code null} if nothing. */
+		@JsonProperty
+		public String note() {
+			if (this.resumed == null) {
+				return this.reason;
+			}
+			return ((this.reason != null) ? this.reason + "; " : "") + "resumed run " + this.resumed;
+		}
+
 	}
 
 	/** The output folder is held by a run, whose holder is named. */
@@ -195,53 +272,46 @@ public final class RunHistory {
 			}
 		}
 		String session = context.getString(RunRecord.SESSION, null);
-		String result;
-		String outputs = "none";
-		String note = null;
+		Long files = context.containsKey(RunRecord.PUBLISHED_FILES) ? context.getLong(RunRecord.PUBLISHED_FILES) : null;
+		boolean replaced = false;
+		String reason = null;
+		Outcome outcome;
 		switch (execution.getStatus()) {
 			case COMPLETED -> {
-				result = (rejected != null && rejected > 0) ? "published with rejects (exit 3)" : "published (exit 0)";
-				if (session != null) {
-					outputs = session + "/";
-					if (context.containsKey(RunRecord.PUBLISHED_FILES)) {
-						outputs += " (" + context.getLong(RunRecord.PUBLISHED_FILES) + " files)";
-					}
-					if (current.get(session) != execution.getId()) {
-						outputs += ", since replaced";
-					}
-				}
-				else {
-					outputs = "published";
-				}
+				outcome = (rejected != null && rejected > 0) ? Outcome.PUBLISHED_WITH_REJECTS : Outcome.PUBLISHED;
+				replaced = session != null && current.get(session) != execution.getId();
 			}
 			case FAILED -> {
 				if (context.containsKey(RunRecord.INTERRUPTED)) {
-					result = "interrupted (killed)";
+					outcome = Outcome.INTERRUPTED;
 				}
 				else {
-					result = "failed (exit 1)";
-					note = context.getString(RunRecord.FAILURE, null);
+					outcome = Outcome.FAILED;
+					reason = context.getString(RunRecord.FAILURE, null);
 				}
 			}
-			case STOPPED -> result = "stopped (exit 1)";
+			case STOPPED -> outcome = Outcome.STOPPED;
 			case ABANDONED -> {
-				result = context.containsKey(RunRecord.INTERRUPTED) ? "interrupted (killed), abandoned" : "abandoned";
-				note = context.getString(RunRecord.NOT_RESUMED,
+				outcome = context.containsKey(RunRecord.INTERRUPTED) ? Outcome.INTERRUPTED_ABANDONED
+						: Outcome.ABANDONED;
+				reason = context.getString(RunRecord.NOT_RESUMED,
 						"not resumed: another run had rebuilt its staging tables");
 			}
-			case STARTING, STARTED, STOPPING -> result = "interrupted (killed)";
-			default -> result = "unknown";
+			case STARTING, STARTED, STOPPING -> outcome = Outcome.INTERRUPTED;
+			default -> outcome = Outcome.UNKNOWN;
 		}
+		Long resumed = null;
 		for (JobExecution other : all) {
 			if (other.getId() < execution.getId()
 					&& other.getJobInstance().getInstanceId() == execution.getJobInstance().getInstanceId()) {
-				note = ((note != null) ? note + "; " : "") + "resumed run " + numbers.get(other.getId());
+				resumed = numbers.get(other.getId());
 				break;
 			}
 		}
 		String asOf = execution.getJobParameters().getString(RunParameters.AS_OF);
-		return new Run(numbers.get(execution.getId()), execution.getStartTime(), execution.getEndTime(), asOf, result,
-				read, rejected, outputs, note);
+		return new Run(numbers.get(execution.getId()), execution.getStartTime(), execution.getEndTime(), asOf, outcome,
+				read, rejected, outcome.published() ? session : null, outcome.published() ? files : null, replaced,
+				reason, resumed);
 	}
 
 	/** The runs as a plain table, newest first, a failure's reason under its line. */

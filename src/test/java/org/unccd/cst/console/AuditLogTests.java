@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The audit log: appended, one clean line per event, read newest first. */
 class AuditLogTests {
@@ -38,6 +39,22 @@ class AuditLogTests {
 		audit.record("evil\n2026-01-01T00:00:00Z\tadmin", "1.2.3.4", "login-failed", "x\ty");
 		assertThat(Files.readAllLines(this.dir.resolve(".cst-reports").resolve("audit.log"))).hasSize(1)
 			.allSatisfy((line) -> assertThat(line.split("\t")).hasSize(5));
+	}
+
+	@Test
+	void anActionWithoutWordsOnTheAuditPageIsRefused() {
+		AuditLog audit = new AuditLog(this.dir, Clock.systemUTC());
+		assertThatIllegalArgumentException().isThrownBy(() -> audit.record("olga", "127.0.0.1", "distribute", "CST14"))
+			.withMessageContaining("distribute");
+		assertThat(this.dir.resolve(".cst-reports").resolve("audit.log")).doesNotExist();
+	}
+
+	@Test
+	void aLoggedTimeIsShownAsThePagesShowTimes() {
+		assertThat(PageModel.WHEN.logged("2026-12-05T05:07:46Z")).isEqualTo("2026-12-05 05:07:46");
+		assertThat(PageModel.WHEN.logged("not a time")).isEqualTo("not a time");
+		assertThat(PageModel.WHEN.inText(Instant.parse("2026-12-05T05:07:46Z")))
+			.isEqualTo("\u20682026-12-05 05:07:46 UTC\u2069");
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.unccd.cst.history.RunHistory;
 import org.unccd.cst.model.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,46 @@ class ConsoleMessagesTests {
 			}
 		}
 		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyCodeThePagesPutIntoWordsHasItsWords() throws IOException {
+		List<String> keys = new ArrayList<>();
+		AuditLog.ACTIONS.forEach((action) -> keys.add("audit.action." + action));
+		for (RunHistory.Outcome outcome : RunHistory.Outcome.values()) {
+			keys.add("history.outcome." + outcome.name());
+			if (outcome.exitCode() != null) {
+				keys.add("exit." + outcome.exitCode());
+			}
+		}
+		for (int code = 0; code <= 4; code++) {
+			keys.add("exit." + code);
+		}
+		// the steps of the job (ReportJobTests holds their order)
+		for (String step : List.of("loadProgramme", "ingest", "crossCheck", "aggregate", "writeWorkbooks",
+				"writeReports", "publish")) {
+			keys.add("step.name." + step);
+		}
+		for (String lang : Messages.LANGUAGES) {
+			assertThat(bundle(lang).stringPropertyNames()).as(lang).containsAll(keys);
+		}
+	}
+
+	@Test
+	void anArabicSentenceKeepsTheOptionsItNamesInOrder() throws IOException {
+		// "--check" in a right-to-left sentence is shown "check--" unless isolated
+		Properties arabic = bundle("ar");
+		List<String> loose = new ArrayList<>();
+		for (String key : arabic.stringPropertyNames()) {
+			Matcher option = Pattern.compile("--[a-z]+").matcher(arabic.getProperty(key));
+			while (option.find()) {
+				String before = arabic.getProperty(key).substring(0, option.start());
+				if (before.lastIndexOf('\u2066') <= before.lastIndexOf('\u2069')) {
+					loose.add(key + ": " + option.group());
+				}
+			}
+		}
+		assertThat(loose).isEmpty();
 	}
 
 	private static Set<String> placeholders(String text) {

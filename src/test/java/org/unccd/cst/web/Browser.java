@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -80,7 +82,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	String text(String css) {
-		return this.driver.findElement(By.cssSelector(css)).getText();
+		return read(this.driver.findElement(By.cssSelector(css)).getText());
 	}
 
 	/** The WCAG 2.1 AA violations axe-core finds on the page, as lines. */
@@ -91,6 +93,45 @@ final class Browser implements AutoCloseable {
 			.map((Rule rule) -> this.driver.getCurrentUrl() + ": " + rule.getId() + " (" + rule.getHelp() + ") at "
 					+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList())
 			.toList();
+	}
+
+	/**
+	 * Text as a reader reads it: without the marks that isolate a name or a time within a
+	 * sentence, which are not shown.
+	 */
+	static String read(String text) {
+		return text.replaceAll("[\u2066-\u2069]", "");
+	}
+
+	/**
+	 * The words a reader of a page in a language other than English would meet in
+	 * English: Latin words of three letters or more in the page's text, outside what the
+	 * page marks as data ({@code translate="no"}), as another language ({@code lang}), or
+	 * as code; options of the command line (after {@code --}) and the codes in
+	 * {@code allowed} are not words. On a right-to-left page, also the times within a
+	 * sentence that are not isolated from it.
+	 */
+	List<String> englishLeftAndTimesNotIsolated(Set<String> allowed) throws IOException {
+		return script("english-left.js", List.copyOf(allowed));
+	}
+
+	/**
+	 * The figures of the page's tables that are not set against the end of their cell
+	 * (its right on a left-to-right page, its left on a right-to-left one); and a line if
+	 * the page has no figure cell when {@code expected}.
+	 */
+	List<String> figuresNotAtTheEnd(boolean expected) throws IOException {
+		return script("figures-not-at-the-end.js", expected);
+	}
+
+	/** Runs a script of {@code src/test/resources/web} on the page; it returns lines. */
+	@SuppressWarnings("unchecked")
+	private List<String> script(String name, Object argument) throws IOException {
+		String script;
+		try (var in = Browser.class.getResourceAsStream("/web/" + name)) {
+			script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		return (List<String>) ((JavascriptExecutor) this.driver).executeScript(script, argument);
 	}
 
 	/** A screenshot of the page, as PNG, into {@code dir}. */
