@@ -24,6 +24,19 @@ while (walker.nextNode()) {
     found.push(location.pathname + ': "' + word + '" in "' + text.trim().slice(0, 100) + '"');
   }
   if (rtl) {
+    // an option of the command line is read as typed: its dashes left of its word
+    for (const match of text.matchAll(/--[a-z]+/g)) {
+      const dash = document.createRange();
+      dash.setStart(node, match.index);
+      dash.setEnd(node, match.index + 1);
+      const letter = document.createRange();
+      letter.setStart(node, match.index + 2);
+      letter.setEnd(node, match.index + 3);
+      if (dash.getBoundingClientRect().left > letter.getBoundingClientRect().left) {
+        found.push(location.pathname + ': "' + match[0] + '" set as "' + match[0].slice(2) + '--" in "'
+            + text.trim().slice(0, 100) + '"');
+      }
+    }
     // a date and a time after right-to-left words are set in another order unless isolated
     for (const match of text.matchAll(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/g)) {
       const before = text.slice(0, match.index);

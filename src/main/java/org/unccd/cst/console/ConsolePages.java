@@ -155,7 +155,8 @@ class ConsolePages {
 	}
 
 	@GetMapping("/runs/{id}")
-	String run(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) throws IOException {
+	String run(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model, Locale locale)
+			throws IOException {
 		ConsoleRun run = this.runs.get(id)
 			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
 		model.addAttribute("run", run);
@@ -171,6 +172,10 @@ class ConsolePages {
 			model.addAttribute("page", current);
 			model.addAttribute("pages", pages);
 			model.addAttribute("diff", this.settings.withoutPaths(SummaryDiff.report(this.settings.output())));
+			model.addAttribute("figures",
+					SummaryDiff.sincePrevious(this.settings.output(), session)
+						.map((figures) -> FigureWording.rows(figures, this.messages, locale))
+						.orElse(null));
 		}
 		return "run";
 	}

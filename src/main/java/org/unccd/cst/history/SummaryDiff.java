@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -80,6 +81,21 @@ public final class SummaryDiff {
 	 */
 	public static List<Figure> figures(Summary before, Summary after) {
 		return FigureChanges.between(before, after);
+	}
+
+	/**
+	 * The figures of {@code session} that moved from its previous publication to the one
+	 * in place, as the report lists them; empty when the session has fewer than two
+	 * published summaries.
+	 */
+	public static Optional<List<Figure>> sincePrevious(Path output, String session) throws IOException {
+		Path current = output.resolve(session).resolve(SummaryArchive.SUMMARY);
+		List<SummaryArchive.Entry> entries = SummaryArchive.entries(output, session);
+		if (!Files.isRegularFile(current) || entries.isEmpty()) {
+			return Optional.empty();
+		}
+		Summary before = JsonFiles.read(entries.get(entries.size() - 1).summary(), Summary.class);
+		return Optional.of(FigureChanges.between(before, JsonFiles.read(current, Summary.class)));
 	}
 
 	/** The report for every session published in {@code output}. */

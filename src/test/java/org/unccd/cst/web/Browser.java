@@ -109,7 +109,8 @@ final class Browser implements AutoCloseable {
 	 * page marks as data ({@code translate="no"}), as another language ({@code lang}), or
 	 * as code; options of the command line (after {@code --}) and the codes in
 	 * {@code allowed} are not words. On a right-to-left page, also the times within a
-	 * sentence that are not isolated from it.
+	 * sentence that are not isolated from it, and the options of the command line whose
+	 * dashes the browser set after their word ("check--").
 	 */
 	List<String> englishLeftAndTimesNotIsolated(Set<String> allowed) throws IOException {
 		return script("english-left.js", List.copyOf(allowed));

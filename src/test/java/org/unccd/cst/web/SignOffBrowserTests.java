@@ -102,6 +102,11 @@ class SignOffBrowserTests {
 		assertThat(cells("#changed-files tbody th")).contains("summary.json", "obj-1.1.ar.pdf");
 		assertThat(browser.driver.findElements(By.id("approve"))).hasSize(1);
 		browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "approval");
+
+		// the run's page: the figures that moved since the previous publication
+		browser.open(console.base + "/runs/2");
+		assertThat(cells("#run-figures tbody th")).contains("Outcome O1.1-a", "Spent");
+		assertThat(cells("#run-figures tbody td")).contains("completed, 100.0 % → in progress, 75.0 %");
 	}
 
 	@Test
@@ -110,7 +115,7 @@ class SignOffBrowserTests {
 		List<String> violations = new ArrayList<>();
 		for (String lang : List.of("en", "ar")) {
 			signIn(Role.ADMIN, lang);
-			for (String page : List.of("/sessions/CST14/approval", "/templates", "/files", "/")) {
+			for (String page : List.of("/sessions/CST14/approval", "/templates", "/files", "/", "/runs/2")) {
 				browser.open(console.base + page);
 				assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir"))
 					.isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
@@ -123,6 +128,12 @@ class SignOffBrowserTests {
 					.doesNotContain("outcome", "budget");
 				assertThat(cells("#figures tbody td")).contains("منجز، 100.0 % ← قيد التنفيذ، 75.0 %")
 					.doesNotContain("completed", "in_progress", "->");
+				browser.open(console.base + "/runs/2");
+				assertThat(cells("#run-figures tbody td")).contains("منجز، 100.0 % ← قيد التنفيذ، 75.0 %")
+					.doesNotContain("completed", "in_progress", "->");
+				((org.openqa.selenium.JavascriptExecutor) browser.driver)
+					.executeScript("document.getElementById('run-figures').scrollIntoView()");
+				browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "run-figures.ar");
 			}
 			browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "approval." + lang);
 			browser.open(console.base + "/templates");
