@@ -14,11 +14,6 @@ import org.unccd.cst.history.SummaryDiff;
  */
 final class FigureWording {
 
-	/** Unicode's first strong isolate and the pop that ends it. */
-	private static final String FSI = "\u2068";
-
-	private static final String PDI = "\u2069";
-
 	private FigureWording() {
 	}
 
@@ -77,7 +72,7 @@ final class FigureWording {
 	}
 
 	private static String isolated(String text) {
-		return FSI + text + PDI;
+		return PageModel.BIDI.isolate(text);
 	}
 
 }

@@ -56,7 +56,7 @@ class PageModel {
 		 * right-to-left sentence keeps its digits, dashes and colons in order.
 		 */
 		public String inText(java.time.Instant instant) {
-			return (instant != null) ? "\u2068" + FORMAT.format(instant) + "\u2069" : "";
+			return (instant != null) ? BIDI.isolate(FORMAT.format(instant)) : "";
 		}
 
 		/**
@@ -87,9 +87,10 @@ class PageModel {
 	static final class Isolates {
 
 		/**
-		 * A name (of a user, a file) within a sentence, isolated (Unicode's first strong
-		 * isolate): set in its own direction, whatever the sentence's, and read by the
-		 * pages' checks as data rather than words to translate.
+		 * A name (of a user, a file), a time or a figure within a sentence, isolated
+		 * (Unicode's first strong isolate and the pop that ends it): set in its own
+		 * direction, whatever the sentence's, and read by the pages' checks as data
+		 * rather than words to translate.
 		 */
 		public String isolate(String text) {
 			return (text != null) ? "\u2068" + text + "\u2069" : "";

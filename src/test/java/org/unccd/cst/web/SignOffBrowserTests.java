@@ -69,7 +69,7 @@ class SignOffBrowserTests {
 		List<String> cells = new ArrayList<>();
 		for (WebElement cell : browser.driver.findElements(By.cssSelector(css))) {
 			// without the isolates that keep each number's direction
-			cells.add(cell.getText().replaceAll("[\u2066-\u2069]", ""));
+			cells.add(Browser.read(cell.getText()));
 		}
 		return String.join(" | ", cells);
 	}
