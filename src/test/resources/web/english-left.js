@@ -1,5 +1,6 @@
 // The words a reader of a page in a language other than English meets in English, and,
-// on a right-to-left page, the times within a sentence that are not isolated from it.
+// on a right-to-left page, the times within a sentence that are not isolated from it and
+// the text marked English that is not set left to right.
 // arguments[0]: the codes that are not words (UTC, EUR, ...). Returns a list of lines.
 const lang = document.documentElement.lang;
 const rtl = document.documentElement.dir === 'rtl';
@@ -11,7 +12,15 @@ while (walker.nextNode()) {
   const element = node.parentElement;
   if (!element || element.closest('script, style, code, [translate="no"]')) continue;
   const marked = element.closest('[lang]');
-  if (marked && marked.getAttribute('lang') !== lang) continue;
+  if (marked && marked.getAttribute('lang') !== lang) {
+    // English kept on a right-to-left page is set left to right: else its closing quote or
+    // full stop is moved to its start ('"unknown outcome "O1.3')
+    if (rtl && marked.getAttribute('lang') === 'en' && /[A-Za-z]/.test(node.textContent)
+        && getComputedStyle(element).direction !== 'ltr') {
+      found.push(location.pathname + ': English set right to left: "' + node.textContent.trim().slice(0, 100) + '"');
+    }
+    continue;
+  }
   // text a reader can meet: shown, or read out (visually hidden captions)
   if (!element.getClientRects().length && !element.closest('.visually-hidden')) continue;
   const text = node.textContent;

@@ -163,19 +163,26 @@ class ConsolePages {
 		model.addAttribute("view", RunView.of(run));
 		String session = run.session();
 		if (session != null && run.status() == ConsoleRun.Status.COMPLETED) {
-			List<RejectsFile.Reject> rejects = this.files.rejects(session);
-			int pages = Math.max(1, (rejects.size() + PAGE - 1) / PAGE);
-			int current = Math.min(Math.max(page, 1), pages);
-			model.addAttribute("rejectsTotal", rejects.size());
-			model.addAttribute("rejects",
-					rejects.subList((current - 1) * PAGE, Math.min(current * PAGE, rejects.size())));
-			model.addAttribute("page", current);
-			model.addAttribute("pages", pages);
-			model.addAttribute("diff", this.settings.withoutPaths(SummaryDiff.report(this.settings.output())));
-			model.addAttribute("figures",
-					SummaryDiff.sincePrevious(this.settings.output(), session)
-						.map((figures) -> FigureWording.rows(figures, this.messages, locale))
-						.orElse(null));
+			// the set this run left published, which a later run may have replaced since
+			Optional<SummaryDiff.RunSet> set = SummaryDiff.publishedAt(this.settings.output(), session, run.ended());
+			model.addAttribute("setReplaced", set.map((found) -> !found.inPlace()).orElse(false));
+			model.addAttribute("setGone", set.isEmpty());
+			if (set.isPresent()) {
+				List<RejectsFile.Reject> rejects = set.get().rejects();
+				int pages = Math.max(1, (rejects.size() + PAGE - 1) / PAGE);
+				int current = Math.min(Math.max(page, 1), pages);
+				model.addAttribute("rejectsTotal", rejects.size());
+				model.addAttribute("rejects",
+						rejects.subList((current - 1) * PAGE, Math.min(current * PAGE, rejects.size())));
+				model.addAttribute("page", current);
+				model.addAttribute("pages", pages);
+				model.addAttribute("diff", this.settings.withoutPaths(set.get().report(session)));
+				model.addAttribute("figures",
+						set.get()
+							.figures()
+							.map((figures) -> FigureWording.rows(figures, this.messages, locale))
+							.orElse(null));
+			}
 		}
 		return "run";
 	}

@@ -28,6 +28,12 @@ class PageModel {
 	 * @param name its name, in itself
 	 */
 	record Language(String code, String name) {
+
+		/** The direction its name is written in, for the element that holds it. */
+		public String dir() {
+			return "ar".equals(this.code) ? "rtl" : "ltr";
+		}
+
 	}
 
 	static final List<Language> LANGUAGES = Messages.LANGUAGES.stream()

@@ -83,21 +83,6 @@ public final class SummaryDiff {
 		return FigureChanges.between(before, after);
 	}
 
-	/**
-	 * The figures of {@code session} that moved from its previous publication to the one
-	 * in place, as the report lists them; empty when the session has fewer than two
-	 * published summaries.
-	 */
-	public static Optional<List<Figure>> sincePrevious(Path output, String session) throws IOException {
-		Path current = output.resolve(session).resolve(SummaryArchive.SUMMARY);
-		List<SummaryArchive.Entry> entries = SummaryArchive.entries(output, session);
-		if (!Files.isRegularFile(current) || entries.isEmpty()) {
-			return Optional.empty();
-		}
-		Summary before = JsonFiles.read(entries.get(entries.size() - 1).summary(), Summary.class);
-		return Optional.of(FigureChanges.between(before, JsonFiles.read(current, Summary.class)));
-	}
-
 	/** The report for every session published in {@code output}. */
 	public static String report(Path output) throws IOException {
 		Set<String> sessions = new TreeSet<>(SummaryArchive.sessions(output));
@@ -133,30 +118,89 @@ public final class SummaryDiff {
 					: "no summary published now";
 			return session + ": fewer than two published summaries, " + one + "; nothing to compare yet.\n";
 		}
-		SummaryArchive.Entry previous = entries.get(entries.size() - 1);
+		return between(session, entries.get(entries.size() - 1),
+				new SummaryArchive.Entry(entries.get(entries.size() - 1).generation() + 1, current), "current:  ");
+	}
+
+	/**
+	 * A set that a run left published, and the one published before it.
+	 *
+	 * @param set the set: in {@code OUTPUT/<session>/} or kept in the history
+	 * @param previous the set it replaced; {@code null} for the session's first set, or
+	 * when that one is no longer kept
+	 * @param inPlace whether it is still the set published now
+	 */
+	public record RunSet(SummaryArchive.Entry set, SummaryArchive.Entry previous, boolean inPlace) {
+
+		/** Its rejects. */
+		public List<RejectsFile.Reject> rejects() throws IOException {
+			try (InputStream in = this.set.openRejects()) {
+				return RejectsFile.read(in);
+			}
+		}
+
+		/** The figures that moved from the previous set to this one; empty when none. */
+		public Optional<List<Figure>> figures() throws IOException {
+			if (this.previous == null) {
+				return Optional.empty();
+			}
+			return Optional.of(FigureChanges.between(JsonFiles.read(this.previous.summary(), Summary.class),
+					JsonFiles.read(this.set.summary(), Summary.class)));
+		}
+
+		/** What changed from the previous set to this one, as {@code --diff} words it. */
+		public String report(String session) throws IOException {
+			if (this.previous == null) {
+				return session + ": no earlier published summary is kept ("
+						+ describe(JsonFiles.read(this.set.summary(), Summary.class), this.set.dir())
+						+ "); nothing to compare.\n";
+			}
+			return between(session, this.previous, this.set, this.inPlace ? "current:  " : "this:     ");
+		}
+
+	}
+
+	/**
+	 * The set of {@code session} that was published when a run ended at {@code ended}:
+	 * the newest one published by then (the run's own, or the one it found current).
+	 * Empty when no set of that time is kept any more (the history keeps
+	 * {@code cst.history.keep} of them).
+	 */
+	public static Optional<RunSet> publishedAt(Path output, String session, java.time.Instant ended)
+			throws IOException {
+		List<SummaryArchive.Entry> sets = SummaryArchive.sets(output, session);
+		for (int i = sets.size() - 1; i >= 0; i--) {
+			if (!sets.get(i).publishedAt().toInstant().isAfter(ended)) {
+				return Optional.of(new RunSet(sets.get(i), (i > 0) ? sets.get(i - 1) : null,
+						i == sets.size() - 1 && sets.get(i).dir().equals(output.resolve(session))));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String between(String session, SummaryArchive.Entry previous, SummaryArchive.Entry after,
+			String afterName) throws IOException {
 		Summary before = JsonFiles.read(previous.summary(), Summary.class);
-		Summary after = JsonFiles.read(current.resolve(SummaryArchive.SUMMARY), Summary.class);
+		Summary now = JsonFiles.read(after.summary(), Summary.class);
 		StringBuilder report = new StringBuilder();
 		report.append("What changed in ").append(session).append(" since the previous run\n");
 		report.append("  previous: ").append(describe(before, previous.dir())).append('\n');
-		report.append("  current:  ").append(describe(after, current)).append("\n\n");
-		List<Figure> figures = FigureChanges.between(before, after);
+		report.append("  ").append(afterName).append(describe(now, after.dir())).append("\n\n");
+		List<Figure> figures = FigureChanges.between(before, now);
 		List<RejectsFile.Reject> rejectsBefore;
 		try (InputStream in = previous.openRejects()) {
 			rejectsBefore = RejectsFile.read(in);
 		}
 		List<RejectsFile.Reject> rejectsAfter;
-		Path rejectsFile = current.resolve(SummaryArchive.REJECTS);
-		try (InputStream in = Files.exists(rejectsFile) ? Files.newInputStream(rejectsFile)
-				: InputStream.nullInputStream()) {
+		try (InputStream in = after.openRejects()) {
 			rejectsAfter = RejectsFile.read(in);
 		}
 		List<RejectsFile.Reject> newRejects = RejectsFile.missingFrom(rejectsAfter, rejectsBefore);
 		List<RejectsFile.Reject> goneRejects = RejectsFile.missingFrom(rejectsBefore, rejectsAfter);
 		List<Summary.Recommendation> added = new ArrayList<>(
-				missingFrom(after.recommendations(), before.recommendations(), SummaryDiff::key));
+				missingFrom(now.recommendations(), before.recommendations(), SummaryDiff::key));
 		List<Summary.Recommendation> removed = new ArrayList<>(
-				missingFrom(before.recommendations(), after.recommendations(), SummaryDiff::key));
+				missingFrom(before.recommendations(), now.recommendations(), SummaryDiff::key));
 		List<Summary.Recommendation> updated = updated(added, removed);
 		if (figures.isEmpty() && newRejects.isEmpty() && goneRejects.isEmpty() && added.isEmpty() && removed.isEmpty()
 				&& updated.isEmpty()) {

@@ -149,6 +149,20 @@ public final class SummaryArchive {
 		return entries;
 	}
 
+	/**
+	 * Every set of a session still known, oldest first: the kept generations, then the
+	 * set published now in {@code OUTPUT/<session>/} (numbered one above the last kept).
+	 */
+	public static List<Entry> sets(Path output, String session) throws IOException {
+		List<Entry> sets = entries(output, session);
+		Path published = output.resolve(session);
+		if (Files.isRegularFile(published.resolve(SUMMARY))) {
+			long next = sets.isEmpty() ? 1 : sets.get(sets.size() - 1).generation() + 1;
+			sets.add(new Entry(next, published));
+		}
+		return sets;
+	}
+
 	/** The highest generation number in use, whole or not; 0 when there is none. */
 	private static long lastGeneration(Path sessionDir) throws IOException {
 		long last = 0;

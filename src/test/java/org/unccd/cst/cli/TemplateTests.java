@@ -136,6 +136,55 @@ class TemplateTests {
 		assertEveryTemplateRowAccepted(input, dir.resolve("run"), "progress/progress-office.xlsx");
 	}
 
+	/**
+	 * The Arabic instructions as LibreOffice sets them, read back word by word with where
+	 * each word is on the page: a Latin word in brackets within an Arabic sentence keeps
+	 * its brackets beside it (LibreOffice moved the space before the closing one inside
+	 * them: "(reference )"), and the file type after "Excel" reads "(.xlsx)", not
+	 * "xlsx.(".
+	 */
+	@Test
+	void theArabicInstructionsKeepTheirBracketsBesideTheirWordsInLibreOffice(@TempDir Path dir) throws Exception {
+		Path output = dir.resolve("out");
+		assertThat(CommandLineRun.of("--template", "--lang=ar", "--input=input", "--output=" + output).exitCode())
+			.isZero();
+		Path pdf = dir.resolve("pdf");
+		convert(dir.resolve("profile"), pdf, output.resolve("CST14/CST14.template.ar.xlsx"), "pdf");
+		List<Word> words = words(pdf.resolve("CST14.template.ar.pdf"));
+		assertThat(words).extracting(Word::text).contains("(.xlsx)").doesNotContain(".(");
+		Word reference = words.stream().filter((word) -> word.text().equals("reference")).findFirst().orElseThrow();
+		List<Word> line = words.stream()
+			.filter((word) -> Math.abs(word.yMin() - reference.yMin()) < 1 && word.text().matches("[()]"))
+			.toList();
+		assertThat(line).as("a bracket just left of \"reference\"")
+			.anySatisfy((bracket) -> assertThat(reference.xMin() - bracket.xMax()).isBetween(-0.5, 1.0));
+		assertThat(line).as("a bracket just right of \"reference\"")
+			.anySatisfy((bracket) -> assertThat(bracket.xMin() - reference.xMax()).isBetween(-0.5, 1.0));
+	}
+
+	/** A word of a PDF's first page, where poppler found it, without bidi marks. */
+	private record Word(String text, double xMin, double xMax, double yMin) {
+	}
+
+	private static List<Word> words(Path pdf) throws Exception {
+		Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", "-bbox",
+				pdf.toString(), "-")
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String html = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).isZero();
+		List<Word> words = new ArrayList<>();
+		java.util.regex.Matcher word = java.util.regex.Pattern
+			.compile("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"[\\d.]+\">([^<]*)</word>")
+			.matcher(html);
+		while (word.find()) {
+			words.add(new Word(word.group(4).replaceAll("[\u200e\u200f\u2066-\u2069]", ""),
+					Double.parseDouble(word.group(1)), Double.parseDouble(word.group(3)),
+					Double.parseDouble(word.group(2))));
+		}
+		return words;
+	}
+
 	@Test
 	void theRunsAfterATemplateKeepItAndStillFindTheSetCurrent(@TempDir Path dir) throws Exception {
 		Path output = dir.resolve("out");
@@ -364,10 +413,17 @@ class TemplateTests {
 
 	/** Saves the file again as xlsx with LibreOffice, in {@code outDir}. */
 	private static void convert(Path profile, Path outDir, Path file) throws Exception {
+		convert(profile, outDir, file, "xlsx");
+	}
+
+	/**
+	 * Saves the file as {@code format} (xlsx, pdf) with LibreOffice, in {@code outDir}.
+	 */
+	private static void convert(Path profile, Path outDir, Path file, String format) throws Exception {
 		Files.createDirectories(profile);
 		Path log = profile.resolveSibling("soffice.log");
 		Process process = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
-				"--norestore", "--convert-to", "xlsx", "--outdir", outDir.toString(), file.toString())
+				"--norestore", "--convert-to", format, "--outdir", outDir.toString(), file.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -375,7 +431,10 @@ class TemplateTests {
 			process.destroyForcibly();
 			fail("LibreOffice did not finish within 120 s: " + Files.readString(log, StandardCharsets.UTF_8));
 		}
-		assertThat(outDir.resolve(file.getFileName())).as(Files.readString(log, StandardCharsets.UTF_8)).exists();
+		String name = file.getFileName().toString();
+		assertThat(outDir.resolve(name.substring(0, name.lastIndexOf('.') + 1) + format))
+			.as(Files.readString(log, StandardCharsets.UTF_8))
+			.exists();
 	}
 
 }

@@ -3,6 +3,9 @@ package org.unccd.cst.history;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,6 +128,85 @@ class SummaryDiffTests {
 		Files.writeString(this.output.resolve("S1/manifest.json"), "{\"again\": true}");
 		assertThat(SummaryDiff.report(this.output))
 			.endsWith("Nothing changed: the same figures, rejects and recommendations.\n");
+	}
+
+	@Test
+	void aRunFindsTheSetItLeftPublishedAndTheOneBeforeItAfterLaterRunsReplacedIt() throws IOException {
+		Instant first = Instant.parse("2026-12-01T10:00:00Z");
+		publish(summary("2019-06-30", "205000.00", "in_progress", "50.0", false, 1, List.of()),
+				"progress/a.csv,4,amount,x,not a number\n", first);
+		SummaryArchive.keepOutgoing(this.output, "S1", 30);
+		publish(summary("2019-07-31", "200000.00", "in_progress", "50.0", false, 1, List.of()),
+				"progress/b.csv,9,date,2019-13-01,not a date\n", first.plus(Duration.ofHours(1)));
+		SummaryArchive.keepOutgoing(this.output, "S1", 30);
+		publish(summary("2019-08-31", "190000.00", "completed", "100.0", false, 0, List.of()), "",
+				first.plus(Duration.ofHours(2)));
+
+		assertThat(SummaryDiff.publishedAt(this.output, "S1", first.minusSeconds(1))).isEmpty();
+
+		SummaryDiff.RunSet one = SummaryDiff.publishedAt(this.output, "S1", first.plusSeconds(5)).orElseThrow();
+		assertThat(one.inPlace()).isFalse();
+		assertThat(one.previous()).isNull();
+		assertThat(one.figures()).isEmpty();
+		assertThat(one.rejects()).extracting(RejectsFile.Reject::file).containsExactly("progress/a.csv");
+		assertThat(one.report("S1")).startsWith("S1: no earlier published summary is kept (as of 2019-06-30")
+			.endsWith("; nothing to compare.\n");
+
+		SummaryDiff.RunSet two = SummaryDiff
+			.publishedAt(this.output, "S1", first.plus(Duration.ofHours(1)).plusSeconds(5))
+			.orElseThrow();
+		assertThat(two.inPlace()).isFalse();
+		// its own rejects, kept gzipped, not those published now
+		assertThat(two.rejects()).extracting(RejectsFile.Reject::toString)
+			.containsExactly("progress/b.csv, line 9, column date: not a date (value: 2019-13-01)");
+		assertThat(two.figures().orElseThrow()).extracting((figure) -> figure.label() + ": " + figure.change())
+			.contains("budget gap: 205,000.00 -> 200,000.00  (-5,000.00)");
+		assertThat(two.report("S1")).contains("  previous: as of 2019-06-30")
+			.contains("  this:     as of 2019-07-31")
+			.contains("New rejects (1):\n  progress/b.csv, line 9");
+
+		SummaryDiff.RunSet three = SummaryDiff.publishedAt(this.output, "S1", first.plus(Duration.ofHours(3)))
+			.orElseThrow();
+		assertThat(three.inPlace()).isTrue();
+		assertThat(three.rejects()).isEmpty();
+		assertThat(three.figures().orElseThrow()).extracting((figure) -> figure.label() + ": " + figure.change())
+			.contains("budget gap: 200,000.00 -> 190,000.00  (-10,000.00)");
+		assertThat(three.report("S1")).contains("  previous: as of 2019-07-31")
+			.contains("  current:  as of 2019-08-31")
+			.contains("Rejects gone since (1):");
+	}
+
+	@Test
+	void aSetTheHistoryNoLongerKeepsIsNotFoundAndTheOldestKeptHasNothingBeforeIt() throws IOException {
+		Instant first = Instant.parse("2026-12-01T10:00:00Z");
+		publish(summary("2019-06-30", "205000.00", "in_progress", "50.0", false, 1, List.of()), "", first);
+		SummaryArchive.keepOutgoing(this.output, "S1", 30);
+		publish(summary("2019-07-31", "200000.00", "in_progress", "50.0", false, 1, List.of()), "",
+				first.plus(Duration.ofHours(1)));
+		// the history keeps one set: the first is forgotten as the third replaces the
+		// second
+		SummaryArchive.keepOutgoing(this.output, "S1", 1);
+		publish(summary("2019-08-31", "190000.00", "completed", "100.0", false, 0, List.of()), "",
+				first.plus(Duration.ofHours(2)));
+
+		assertThat(SummaryDiff.publishedAt(this.output, "S1", first.plusSeconds(5))).isEmpty();
+		SummaryDiff.RunSet two = SummaryDiff
+			.publishedAt(this.output, "S1", first.plus(Duration.ofHours(1)).plusSeconds(5))
+			.orElseThrow();
+		assertThat(two.previous()).isNull();
+		assertThat(two.figures()).isEmpty();
+		assertThat(SummaryDiff.publishedAt(this.output, "S1", first.plus(Duration.ofHours(3)))
+			.orElseThrow()
+			.previous()
+			.generation()).isEqualTo(2);
+	}
+
+	private void publish(Summary summary, String rejects, Instant at) throws IOException {
+		publish(summary, rejects);
+		Path manifest = this.output.resolve("S1/manifest.json");
+		// each set its own manifest, written when it was published
+		Files.writeString(manifest, "{\"asOf\": \"" + summary.asOf() + "\"}");
+		Files.setLastModifiedTime(manifest, FileTime.from(at));
 	}
 
 	private void publish(Summary summary, String rejects) throws IOException {

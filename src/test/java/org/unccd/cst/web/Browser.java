@@ -109,8 +109,9 @@ final class Browser implements AutoCloseable {
 	 * page marks as data ({@code translate="no"}), as another language ({@code lang}), or
 	 * as code; options of the command line (after {@code --}) and the codes in
 	 * {@code allowed} are not words. On a right-to-left page, also the times within a
-	 * sentence that are not isolated from it, and the options of the command line whose
-	 * dashes the browser set after their word ("check--").
+	 * sentence that are not isolated from it, the options of the command line whose
+	 * dashes the browser set after their word ("check--"), and text marked as English
+	 * that is set right to left (its closing quote moved to its start).
 	 */
 	List<String> englishLeftAndTimesNotIsolated(Set<String> allowed) throws IOException {
 		return script("english-left.js", List.copyOf(allowed));

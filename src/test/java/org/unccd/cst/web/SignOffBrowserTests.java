@@ -107,6 +107,17 @@ class SignOffBrowserTests {
 		browser.open(console.base + "/runs/2");
 		assertThat(cells("#run-figures tbody th")).contains("Outcome O1.1-a", "Spent");
 		assertThat(cells("#run-figures tbody td")).contains("completed, 100.0 % → in progress, 75.0 %");
+		assertThat(browser.driver.findElements(By.id("set-replaced"))).isEmpty();
+
+		// the first run's page: the set it published, replaced since, with nothing before
+		// it
+		browser.open(console.base + "/runs/1");
+		assertThat(browser.text("#set-replaced")).startsWith("A later run has since replaced the set");
+		assertThat(browser.driver.findElements(By.id("run-figures"))).isEmpty();
+		assertThat(browser.driver.findElement(By.id("content")).getText())
+			.contains("This is the session's first publication");
+		assertThat(browser.driver.findElement(By.cssSelector("details pre")).getAttribute("textContent"))
+			.startsWith("CST14: no earlier published summary is kept (as of 2019-06-30");
 	}
 
 	@Test
@@ -115,7 +126,7 @@ class SignOffBrowserTests {
 		List<String> violations = new ArrayList<>();
 		for (String lang : List.of("en", "ar")) {
 			signIn(Role.ADMIN, lang);
-			for (String page : List.of("/sessions/CST14/approval", "/templates", "/files", "/", "/runs/2")) {
+			for (String page : List.of("/sessions/CST14/approval", "/templates", "/files", "/", "/runs/2", "/runs/1")) {
 				browser.open(console.base + page);
 				assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir"))
 					.isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
@@ -134,6 +145,11 @@ class SignOffBrowserTests {
 				((org.openqa.selenium.JavascriptExecutor) browser.driver)
 					.executeScript("document.getElementById('run-figures').scrollIntoView()");
 				browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "run-figures.ar");
+				browser.open(console.base + "/runs/1");
+				assertThat(browser.text("#set-replaced")).startsWith("استبدلت عملية تشغيل لاحقة");
+				((org.openqa.selenium.JavascriptExecutor) browser.driver)
+					.executeScript("document.getElementById('set-replaced').scrollIntoView()");
+				browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "run-replaced.ar");
 			}
 			browser.screenshot(ConsoleBrowserTests.SCREENSHOTS, "approval." + lang);
 			browser.open(console.base + "/templates");
