@@ -119,6 +119,19 @@ public final class ReportFiles {
 		return stripper.getText(document);
 	}
 
+	/** The names of the fonts the pages use, without their subset prefix (ABCDEF+). */
+	public static java.util.Set<String> fontNames(Path file) throws IOException {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+			for (PDPage page : document.getPages()) {
+				for (var name : page.getResources().getFontNames()) {
+					names.add(page.getResources().getFont(name).getName().replaceFirst("^[A-Z]{6}\\+", ""));
+				}
+			}
+		}
+		return names;
+	}
+
 	/** The names of the fonts of every page that are not embedded. */
 	public static List<String> fontsNotEmbedded(Path file) throws IOException {
 		List<String> missing = new ArrayList<>();

@@ -126,6 +126,14 @@ class ReportReadBackTests {
 			assertThat(ReportFiles.popplerText(arabic)).as(report + ".ar")
 				.contains("مقدمة", "الأمم المتحدة", "الأطراف");
 			String chinese = ReportFiles.pdfText(published.resolve(report + ".zh.pdf"));
+			// Chinese in a sans-serif, and its Latin letters and figures too; the other
+			// languages in the serif
+			assertThat(ReportFiles.fontNames(published.resolve(report + ".zh.pdf"))).as(report + ".zh fonts")
+				.contains("DroidSansFallback", "NotoSans-Regular")
+				.noneMatch((font) -> font.startsWith("NotoSerif"));
+			assertThat(ReportFiles.fontNames(published.resolve(report + ".ru.pdf"))).as(report + ".ru fonts")
+				.contains("NotoSerif-Regular")
+				.noneMatch((font) -> font.startsWith("NotoSans"));
 			// every text of the embedded input is given in Chinese: no note says
 			// otherwise
 			assertThat(flat(chinese)).doesNotContain(flat(Messages.of("zh").get("note.english")));

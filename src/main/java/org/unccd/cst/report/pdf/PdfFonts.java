@@ -17,16 +17,25 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * The embedded fonts of one PDF: a serif for Latin, Greek and Cyrillic, a Naskh for
- * Arabic and a CJK font, each subset into the document. Arabic letters are set in the
- * Naskh, everything else in the first font that has it; a character that no font has is
- * shown as a replacement mark and counted, never dropped silently.
+ * The embedded fonts of one PDF: a serif for Latin, Greek and Cyrillic (a sans-serif in a
+ * Chinese report, whose CJK font is one), a Naskh for Arabic and a CJK font, each subset
+ * into the document. Arabic letters are set in the Naskh, everything else in the first
+ * font that has it; a character that no font has is shown as a replacement mark and
+ * counted, never dropped silently.
  */
 final class PdfFonts {
 
 	private static final String REGULAR = "fonts/NotoSerif-Regular.ttf";
 
 	private static final String BOLD = "fonts/NotoSerif-Bold.ttf";
+
+	/**
+	 * The Latin of a Chinese report: a sans-serif like its Chinese, so that a line does
+	 * not mix serif letters and figures with sans-serif characters.
+	 */
+	private static final String SANS = "fonts/NotoSans-Regular.ttf";
+
+	private static final String SANS_BOLD = "fonts/NotoSans-Bold.ttf";
 
 	private static final String CJK = "fonts/DroidSansFallbackFull.ttf";
 
@@ -70,8 +79,8 @@ final class PdfFonts {
 		this.breaks = new WordBreaks(lang);
 		this.chinese = "zh".equals(lang);
 		this.leading = arabicText ? 1.6f : 1.35f;
-		this.regular = load(REGULAR, seed);
-		this.bold = load(BOLD, seed);
+		this.regular = load(this.chinese ? SANS : REGULAR, seed);
+		this.bold = load(this.chinese ? SANS_BOLD : BOLD, seed);
 		this.cjk = load(CJK, seed);
 		this.arabic = load(ARABIC, seed);
 		this.arabicBold = load(ARABIC_BOLD, seed);
@@ -173,7 +182,7 @@ final class PdfFonts {
 					|| (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)) {
 				// a direction mark, embedding or isolate steers the bidirectional
 				// algorithm and has no glyph; an isolate, which OpenPDF does not leave
-				// out of the line as it does the others, is set in the serif, whose
+				// out of the line as it does the others, is set in the Latin font, whose
 				// glyph for it is empty and which MarkedText does not draw
 				font = (codePoint >= 0x2066) ? fonts.get(0) : (current != null) ? current : fonts.get(0);
 			}
