@@ -72,6 +72,58 @@ final class TextLayout {
 	}
 
 	/**
+	 * Where the running head (the symbol, from page 2 on) and the page number do not
+	 * stand at the outer edge of the page, as a document printed on both sides has them:
+	 * the right of an odd page and the left of an even one, the other way round in a
+	 * right-to-left document. The head is the text above the column (within {@code BAND}
+	 * points of the page's top), the page number the text nearest the outer edge below
+	 * it.
+	 */
+	static List<String> notAtTheOuterEdge(Path pdf, boolean rightToLeft) throws IOException {
+		List<String> problems = new ArrayList<>();
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				PDRectangle box = document.getPage(page - 1).getMediaBox();
+				boolean outerRight = (page % 2 == 1) != rightToLeft;
+				float edge = outerRight ? box.getWidth() - 72 : 72;
+				String where = pdf.getFileName() + " page " + page + ": ";
+				List<Glyph> glyphs = glyphs(document, page);
+				List<Glyph> head = glyphs.stream().filter((g) -> g.baseline < BAND).toList();
+				List<Glyph> foot = glyphs.stream().filter((g) -> g.baseline > box.getHeight() - BAND).toList();
+				if (page > 1) {
+					problems.addAll(outer(where + "running head", head, outerRight, edge, box.getWidth() / 2, true));
+				}
+				problems.addAll(outer(where + "page number", foot, outerRight, edge, box.getWidth() / 2, false));
+			}
+		}
+		return problems;
+	}
+
+	/** The running parts lie within this many points of the page's top or foot. */
+	private static final float BAND = 66;
+
+	/**
+	 * What is wrong with a running part: missing, not reaching the outer edge, or (for
+	 * the head, which is alone on its line) standing on the inner half of the page.
+	 */
+	private static List<String> outer(String what, List<Glyph> glyphs, boolean outerRight, float edge, float middle,
+			boolean alone) {
+		if (glyphs.isEmpty()) {
+			return List.of(what + " missing");
+		}
+		float reach = outerRight ? (float) glyphs.stream().mapToDouble((g) -> g.right).max().orElseThrow()
+				: (float) glyphs.stream().mapToDouble((g) -> g.left).min().orElseThrow();
+		List<String> problems = new ArrayList<>();
+		if (Math.abs(reach - edge) > 1) {
+			problems.add(what + " ends at " + reach + ", not at the outer edge " + edge);
+		}
+		if (alone && glyphs.stream().anyMatch((g) -> outerRight ? g.left < middle : g.right > middle)) {
+			problems.add(what + " reaches into the inner half of the page");
+		}
+		return problems;
+	}
+
+	/**
 	 * The lines, among {@code glyphs} sorted from the left, that hold one character and
 	 * the Chinese punctuation after it: the glyphs of a baseline, split where a gap of
 	 * more than their size parts two cells of a table.

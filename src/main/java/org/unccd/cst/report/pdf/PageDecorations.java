@@ -12,6 +12,11 @@ import org.unccd.cst.model.Messages;
 /**
  * The running parts of every page: the symbol at the top from page 2 on, as UN documents
  * have it, the page number at the foot, and the job number at the foot of the cover.
+ * <p>
+ * UN documents are printed on both sides: the symbol and the page number stand at the
+ * outer edge of the page, the right of an odd page and the left of an even one; an Arabic
+ * document opens the other way, so there they stand at the left of an odd page and the
+ * right of an even one.
  */
 final class PageDecorations extends PdfPageEventHelper {
 
@@ -39,12 +44,12 @@ final class PageDecorations extends PdfPageEventHelper {
 		int direction = rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR;
 		// none of it is read out as part of the text: a screen reader skips artifacts
 		Tagging.beginPagination(canvas);
+		boolean outerRight = (page % 2 == 1) != rtl;
+		int outer = outerRight ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT;
+		float outerX = outerRight ? document.right() : document.left();
 		if (page > 1) {
-			// the symbol stands at the outer end of the line: the right, the left in
-			// Arabic
 			Phrase header = this.fonts.phrase(this.symbol, 9, true);
-			ColumnText.showTextAligned(canvas, rtl ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT, header,
-					rtl ? document.left() : document.right(), document.top() + 24, 0, direction, 0);
+			ColumnText.showTextAligned(canvas, outer, header, outerX, document.top() + 24, 0, direction, 0);
 			canvas.setLineWidth(0.5f);
 			canvas.moveTo(document.left(), document.top() + 18);
 			canvas.lineTo(document.right(), document.top() + 18);
@@ -59,8 +64,7 @@ final class PageDecorations extends PdfPageEventHelper {
 					rtl ? document.right() : document.left(), document.bottom() - 28, 0, direction, 0);
 		}
 		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
-		ColumnText.showTextAligned(canvas, Element.ALIGN_CENTER, footer, (document.left() + document.right()) / 2,
-				document.bottom() - 28, 0, direction, 0);
+		ColumnText.showTextAligned(canvas, outer, footer, outerX, document.bottom() - 28, 0, direction, 0);
 		Tagging.end(canvas);
 	}
 
