@@ -1,5 +1,7 @@
 package org.unccd.cst.report.xlsx;
 
+import java.util.List;
+
 import javax.xml.namespace.QName;
 
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -14,6 +16,8 @@ import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFLegendEntry;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
@@ -70,14 +74,18 @@ final class ChartSheet {
 
 	/**
 	 * A series: its name, its cells, their values and its colour ({@code 0xRRGGBB}), and
-	 * optionally a colour for each of its bars.
+	 * optionally a colour for each of its bars with what each colour means.
 	 */
-	record Series(String name, Cells cells, Double[] values, int colour, int[] barColours) {
+	record Series(String name, Cells cells, Double[] values, int colour, int[] barColours, List<Key> keys) {
 
 		Series(String name, Cells cells, Double[] values, int colour) {
-			this(name, cells, values, colour, null);
+			this(name, cells, values, colour, null, List.of());
 		}
 
+	}
+
+	/** What a colour of the bars means ("completed"), for the legend. */
+	record Key(String name, int colour) {
 	}
 
 	/** Starts a right-to-left text: its first strong character sets its direction. */
@@ -89,6 +97,8 @@ final class ChartSheet {
 	private final XSSFDrawing drawing;
 
 	private final boolean rightToLeft;
+
+	private final String sheetName;
 
 	/**
 	 * A text of the chart, which in a right-to-left language starts with a right-to-left
@@ -138,6 +148,7 @@ final class ChartSheet {
 
 	ChartSheet(SXSSFSheet sheet, boolean rightToLeft) {
 		this.rightToLeft = rightToLeft;
+		this.sheetName = sheet.getSheetName();
 		// it prints on one page (PrintLayout)
 		sheet.createDrawingPatriarch();
 		// the streaming drawing cannot make charts; the sheet's own drawing can
@@ -190,9 +201,13 @@ final class ChartSheet {
 		data.setBarDirection(direction);
 		data.setBarGrouping(grouping);
 		data.setVaryColors(false);
-		if (grouping == BarGrouping.STACKED) {
-			// stacked bars overlap fully; the value is written as text, since the lite
-			// schemas of poi-ooxml-lite cannot type it
+		// the bars coloured one by one are explained by a legend of their colours: a
+		// series for each, without a value, drawn over the bars so that it takes no room
+		// beside them
+		List<Key> keys = java.util.Arrays.stream(series).flatMap((s) -> s.keys().stream()).toList();
+		if (grouping == BarGrouping.STACKED || !keys.isEmpty()) {
+			// stacked bars, and the keys' empty series, overlap fully; the value is
+			// written as text, since the lite schemas of poi-ooxml-lite cannot type it
 			try (XmlCursor cursor = chart.getCTChart().getPlotArea().getBarChartArray(0).addNewOverlap().newCursor()) {
 				cursor.setAttributeText(new QName("val"), "100");
 			}
@@ -214,13 +229,45 @@ final class ChartSheet {
 			}
 			index++;
 		}
+		for (Key key : keys) {
+			// empty cells under the chart itself: LibreOffice leaves out of the legend a
+			// series whose values are not cells
+			Cells empty = new Cells(this.sheetName, area[1], area[1] + labels.length - 1, area[0]);
+			XDDFChartData.Series added = data.addSeries(categories.labels(labels),
+					empty.numbers(new Double[labels.length]));
+			added.setTitle(text(key.name()), null);
+			added.setShapeProperties(fill(key.colour()));
+		}
 		double step = step(grouping, series);
 		if (step > 0) {
 			valueAxis.setMajorUnit(step);
 		}
 		chart.plot(data);
-		if (series.length > 1) {
-			chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+		for (int k = 0; k < keys.size(); k++) {
+			// the keys' caches: as many points, each empty, as their cells
+			var cache = chart.getCTChart()
+				.getPlotArea()
+				.getBarChartArray(0)
+				.getSerArray(series.length + k)
+				.getVal()
+				.getNumRef()
+				.getNumCache();
+			if (!cache.isSetPtCount()) {
+				cache.addNewPtCount();
+			}
+			cache.getPtCount().setVal(labels.length);
+		}
+		if (series.length > 1 || !keys.isEmpty()) {
+			XDDFChartLegend legend = chart.getOrAddLegend();
+			legend.setPosition(LegendPosition.BOTTOM);
+			for (int i = 0; i < series.length; i++) {
+				if (!series[i].keys().isEmpty()) {
+					// the keys stand for the coloured series
+					XDDFLegendEntry entry = legend.addEntry();
+					entry.setIndex(i);
+					entry.setDelete(true);
+				}
+			}
 		}
 		return valueAxis;
 	}

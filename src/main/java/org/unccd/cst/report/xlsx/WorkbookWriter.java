@@ -215,7 +215,12 @@ class WorkbookWriter {
 						new ChartSheet.Series(m.get("chart.percent"), new ChartSheet.Cells(OUTCOMES, 1, last, 4),
 								outcomes.stream().map((o) -> number(o.percent())).toArray(Double[]::new),
 								ChartColours.SECURED,
-								outcomes.stream().mapToInt((o) -> ChartColours.status(o.status())).toArray()))
+								outcomes.stream().mapToInt((o) -> ChartColours.status(o.status())).toArray(),
+								outcomes.stream()
+									.map(Summary.OutcomeStatus::status)
+									.distinct()
+									.map((status) -> new ChartSheet.Key(m.status(status), ChartColours.status(status)))
+									.toList()))
 				.setMaximum(100);
 		}
 		Summary.Budget b = this.summary.budget();

@@ -417,13 +417,50 @@ class WorkbookPrintTests {
 			assertThat(fills).containsExactly(
 					"Per cent complete " + PDF_SECURED + " 0=" + PDF_NOT_STARTED + " 1=" + PDF_NOT_STARTED + " 2="
 							+ PDF_NOT_STARTED,
-					"Secured " + PDF_SECURED, "Gap " + PDF_GAP, "Amount (EUR) " + PDF_UNSPENT, "Spent " + PDF_SPENT);
+					"planned " + PDF_NOT_STARTED, "Secured " + PDF_SECURED, "Gap " + PDF_GAP,
+					"Amount (EUR) " + PDF_UNSPENT, "Spent " + PDF_SPENT);
 			// at most five labels on a value axis: the figures do not run together
 			// (secured and gap stack to 100,000; the largest line is 80,000)
 			assertThat(charts.get(1).getCTChart().getPlotArea().getValAxArray(0).getMajorUnit().getVal())
 				.isEqualTo(25000.0);
 			assertThat(charts.get(2).getCTChart().getPlotArea().getValAxArray(0).getMajorUnit().getVal())
 				.isEqualTo(20000.0);
+		}
+	}
+
+	/**
+	 * The outcome chart colours each bar by its outcome's status, so its legend names the
+	 * colours: one key per status met, in the workbook's language and the status's
+	 * colour, and not the coloured series itself. Each key is a series of empty cells
+	 * under the chart, drawn over the bars: LibreOffice leaves out of the legend a series
+	 * whose values are not cells.
+	 */
+	@Test
+	void theOutcomeChartsLegendNamesTheColoursOfTheStatuses(@TempDir Path dir) throws Exception {
+		Path file = WorkbookWriterTests.write(dir, "legend", "fr", (writer) -> writer);
+		Messages m = Messages.of("fr");
+		try (XSSFWorkbook workbook = open(file)) {
+			Sheet sheet = workbook.getSheetAt(1);
+			XSSFChart outcomes = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getDrawingPatriarch()
+				.getCharts()
+				.get(0);
+			var plot = outcomes.getCTChart().getPlotArea().getBarChartArray(0);
+			assertThat(plot.getSerList()).hasSize(2);
+			CTBarSer key = plot.getSerArray(1);
+			assertThat(key.getTx().getV()).isEqualTo(m.status("planned"));
+			assertThat(rgb(key.getSpPr())).isEqualTo(PDF_NOT_STARTED);
+			String cells = key.getVal().getNumRef().getF();
+			assertThat(cells).isEqualTo(new CellRangeAddress(0, 2, 0, 0).formatAsString(sheet.getSheetName(), true));
+			for (int row = 0; row < 3; row++) {
+				assertThat(sheet.getRow(row) == null || sheet.getRow(row).getCell(0) == null).as("A" + (row + 1))
+					.isTrue();
+			}
+			// drawn over the bars, not beside them
+			assertThat(plot.xmlText()).contains("overlap val=\"100\"");
+			var legend = outcomes.getCTChart().getLegend();
+			assertThat(legend.getLegendEntryList()).hasSize(1);
+			assertThat(legend.getLegendEntryArray(0).getIdx().getVal()).isZero();
+			assertThat(legend.getLegendEntryArray(0).getDelete().getVal()).isTrue();
 		}
 	}
 
@@ -456,7 +493,9 @@ class WorkbookPrintTests {
 					texts.add(series.getTx().getV());
 				}
 			}
-			assertThat(texts).hasSize(8).allSatisfy((text) -> assertThat(text).startsWith("\u200F"));
+			// the titles, the series and the outcome chart's one status key
+			assertThat(texts).hasSize(9).allSatisfy((text) -> assertThat(text).startsWith("\u200F"));
+			assertThat(texts).contains("\u200F" + m.status("planned"));
 			assertThat(texts).contains("\u200F" + m.get("chart.amount", "EUR"));
 		}
 	}

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.AreaReference;
@@ -81,7 +82,8 @@ class WorkbookWriterTests {
 			assertThat(workbook.getSheet("Charts").getRow(21).getCell(0).getStringCellValue())
 				.isEqualTo("Budget: secured and gap, and expenditure by budget line (EUR)");
 			assertThat(series(workbook, charts.get(0))).containsExactly(
-					"Per cent complete: Outcomes!$A$2:$A$4 = [A.1-x, A.1-y, B-x], Outcomes!$E$2:$E$4 = [0.0, 0.0, 0.0]");
+					"Per cent complete: Outcomes!$A$2:$A$4 = [A.1-x, A.1-y, B-x], Outcomes!$E$2:$E$4 = [0.0, 0.0, 0.0]",
+					"planned: Outcomes!$A$2:$A$4 = [A.1-x, A.1-y, B-x], Charts!$A$1:$A$3 = [null, null, null]");
 			assertThat(series(workbook, charts.get(1))).containsExactly(
 					"Secured: Budget!$A$5 = [Total budget], Budget!$D$8 = [50000.0]",
 					"Gap: Budget!$A$5 = [Total budget], Budget!$D$10 = [50000.0]");
@@ -176,13 +178,20 @@ class WorkbookWriterTests {
 		Sheet sheet = workbook.getSheet(area.getFirstCell().getSheetName());
 		List<Object> values = new ArrayList<>();
 		for (CellReference reference : area.getAllReferencedCells()) {
-			Cell cell = sheet.getRow(reference.getRow()).getCell(reference.getCol());
+			Row row = sheet.getRow(reference.getRow());
+			Cell cell = (row != null) ? row.getCell(reference.getCol()) : null;
+			if (cell == null) {
+				// an empty cell (the outcome chart's status keys)
+				values.add(null);
+				continue;
+			}
 			values
 				.add((cell.getCellType() == CellType.STRING) ? cell.getStringCellValue() : cell.getNumericCellValue());
 		}
 		List<Object> cached = new ArrayList<>();
 		for (int i = 0; i < source.getPointCount(); i++) {
-			cached.add(source.getPointAt(i));
+			// an empty cell has no point in the cache
+			cached.add((values.get(i) == null) ? null : source.getPointAt(i));
 		}
 		assertThat(cached).as("the values cached for " + source.getDataRangeReference()).isEqualTo(values);
 		return source.getDataRangeReference() + " = " + values;
