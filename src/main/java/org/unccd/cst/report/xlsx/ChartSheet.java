@@ -194,6 +194,17 @@ final class ChartSheet {
 		else {
 			valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
 		}
+		if (this.rightToLeft) {
+			// a right-to-left chart reads from the right, as its sheet and the PDF's
+			// figures do: the first column at the right with the values' axis beside it,
+			// bars growing leftwards from the categories' axis at the right
+			if (horizontal) {
+				valueAxis.setOrientation(AxisOrientation.MAX_MIN);
+			}
+			else {
+				categoryAxis.setOrientation(AxisOrientation.MAX_MIN);
+			}
+		}
 		valueAxis.setNumberFormat(numberFormat);
 		// the axis's own format, not the cells'
 		chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(false);

@@ -497,7 +497,27 @@ class WorkbookPrintTests {
 			assertThat(texts).hasSize(9).allSatisfy((text) -> assertThat(text).startsWith("\u200F"));
 			assertThat(texts).contains("\u200F" + m.status("planned"));
 			assertThat(texts).contains("\u200F" + m.get("chart.amount", "EUR"));
+			// the charts read from the right: the outcomes' and the total's columns from
+			// the right, the budget lines' bars growing leftwards
+			List<XSSFChart> charts = workbook.getSheetAt(1).getDrawingPatriarch().getCharts();
+			assertThat(orientations(charts)).containsExactly("columns maxMin values minMax",
+					"columns maxMin values minMax", "columns maxMin values maxMin");
 		}
+		try (XSSFWorkbook english = open(WorkbookWriterTests.write(dir, "english", "en", (writer) -> writer))) {
+			// in English the columns run from the left; the budget lines' bars from the
+			// top, growing rightwards
+			assertThat(orientations(english.getSheetAt(1).getDrawingPatriarch().getCharts())).containsExactly(
+					"columns minMax values minMax", "columns minMax values minMax", "columns maxMin values minMax");
+		}
+	}
+
+	/** The orientation of each chart's category axis and value axis. */
+	private static List<String> orientations(List<XSSFChart> charts) {
+		return charts.stream()
+			.map((chart) -> chart.getCTChart().getPlotArea())
+			.map((plot) -> "columns " + plot.getCatAxArray(0).getScaling().getOrientation().getVal() + " values "
+					+ plot.getValAxArray(0).getScaling().getOrientation().getVal())
+			.toList();
 	}
 
 	private static String text(Row row) {
