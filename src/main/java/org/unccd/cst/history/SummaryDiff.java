@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -111,15 +112,15 @@ public final class SummaryDiff {
 
 	private static String session(Path output, String session) throws IOException {
 		Path current = output.resolve(session);
-		List<SummaryArchive.Entry> entries = SummaryArchive.entries(output, session);
-		if (!Files.isRegularFile(current.resolve(SummaryArchive.SUMMARY)) || entries.isEmpty()) {
+		// the kept sets, then the one published now
+		List<SummaryArchive.Entry> sets = SummaryArchive.sets(output, session);
+		if (!Files.isRegularFile(current.resolve(SummaryArchive.SUMMARY)) || sets.size() < 2) {
 			String one = Files.isRegularFile(current.resolve(SummaryArchive.SUMMARY)) ? "one published summary ("
 					+ describe(JsonFiles.read(current.resolve(SummaryArchive.SUMMARY), Summary.class), current) + ")"
 					: "no summary published now";
 			return session + ": fewer than two published summaries, " + one + "; nothing to compare yet.\n";
 		}
-		return between(session, entries.get(entries.size() - 1),
-				new SummaryArchive.Entry(entries.get(entries.size() - 1).generation() + 1, current), "current:  ");
+		return between(session, sets.get(sets.size() - 2), sets.get(sets.size() - 1), "current:  ");
 	}
 
 	/**
@@ -166,8 +167,7 @@ public final class SummaryDiff {
 	 * Empty when no set of that time is kept any more (the history keeps
 	 * {@code cst.history.keep} of them).
 	 */
-	public static Optional<RunSet> publishedAt(Path output, String session, java.time.Instant ended)
-			throws IOException {
+	public static Optional<RunSet> publishedAt(Path output, String session, Instant ended) throws IOException {
 		List<SummaryArchive.Entry> sets = SummaryArchive.sets(output, session);
 		for (int i = sets.size() - 1; i >= 0; i--) {
 			if (!sets.get(i).publishedAt().toInstant().isAfter(ended)) {

@@ -1,5 +1,6 @@
 package org.unccd.cst.report.xlsx;
 
+import java.util.Arrays;
 import java.util.List;
 
 import javax.xml.namespace.QName;
@@ -215,7 +216,7 @@ final class ChartSheet {
 		// the bars coloured one by one are explained by a legend of their colours: a
 		// series for each, without a value, drawn over the bars so that it takes no room
 		// beside them
-		List<Key> keys = java.util.Arrays.stream(series).flatMap((s) -> s.keys().stream()).toList();
+		List<Key> keys = Arrays.stream(series).flatMap((s) -> s.keys().stream()).toList();
 		if (grouping == BarGrouping.STACKED || !keys.isEmpty()) {
 			// stacked bars, and the keys' empty series, overlap fully; the value is
 			// written as text, since the lite schemas of poi-ooxml-lite cannot type it
