@@ -18,6 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (when files are read at the same time, a later row may be written before the row that
  * made the reference a candidate); the candidates after the first are rejected and
  * deleted, and taken away from the totals.
+ * <p>
+ * Expenditures are kept in the ledger's files ({@link LedgerFiles}), not in their staging
+ * table: when there are candidates, the rows of their references are copied into it
+ * first, and the ledger read back leaves out the rows rejected here.
  */
 public class CrossRowChecks {
 
@@ -29,13 +33,17 @@ public class CrossRowChecks {
 
 	private final LocalDate asOf;
 
+	private final LedgerFiles ledger;
+
 	/**
 	 * The checks of a run.
 	 * @param asOf the as-of date of the run's totals
+	 * @param ledger the run's expenditures
 	 */
-	public CrossRowChecks(JdbcTemplate jdbc, LocalDate asOf) {
+	public CrossRowChecks(JdbcTemplate jdbc, LocalDate asOf, LedgerFiles ledger) {
 		this.jdbc = jdbc;
 		this.asOf = asOf;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -65,6 +73,10 @@ public class CrossRowChecks {
 				name);
 		if (candidates == null || candidates == 0) {
 			return 0;
+		}
+		if (table == DataTable.EXPENDITURES) {
+			// the rows of the candidates' references, from the ledger's files
+			log.info("Staged {} expenditure(s) of {} candidate(s) to check", this.ledger.stageCandidates(), candidates);
 		}
 		this.jdbc.execute("CREATE INDEX IF NOT EXISTS " + name + "_reference ON " + name + " (reference, seq)");
 		this.jdbc.update("UPDATE " + CANDIDATE + " c SET first_seq = (SELECT MIN(p.seq) FROM " + name

@@ -28,12 +28,13 @@ public class IngestReferences implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		open(RunContext.current().parameters().input());
+		RunContext run = RunContext.current();
+		open(new LedgerFiles(this.jdbc, LedgerFiles.dir(run.parameters().output())), run.parameters().input());
 	}
 
 	/** Makes the filter of a step that reads the files of an input folder. */
-	void open(Path inputDir) {
-		this.filter = load(this.jdbc, inputDir);
+	void open(LedgerFiles ledger, Path inputDir) {
+		this.filter = load(this.jdbc, ledger, inputDir);
 	}
 
 	@Override
@@ -55,14 +56,13 @@ public class IngestReferences implements StepExecutionListener {
 	/**
 	 * A filter sized for the input folder, holding the references already staged.
 	 */
-	static ReferenceFilter load(JdbcTemplate jdbc, Path inputDir) {
+	static ReferenceFilter load(JdbcTemplate jdbc, LedgerFiles ledger, Path inputDir) {
 		ReferenceFilter references = ReferenceFilter.forInput(DataFileItemReader.dataBytes(inputDir));
 		// after a restart: the references of the committed chunks
-		for (DataTable table : new DataTable[] { DataTable.EXPENDITURES, DataTable.FUNDING }) {
-			jdbc.query("SELECT reference FROM " + table.stagingTable(), (rs) -> {
-				references.add(table, rs.getString(1));
-			});
-		}
+		ledger.forEachReference((reference) -> references.add(DataTable.EXPENDITURES, reference));
+		jdbc.query("SELECT reference FROM " + DataTable.FUNDING.stagingTable(), (rs) -> {
+			references.add(DataTable.FUNDING, rs.getString(1));
+		});
 		return references;
 	}
 

@@ -60,6 +60,23 @@ final class ReferenceFilter {
 		return seen;
 	}
 
+	/**
+	 * Tells whether a reference of a table may have been added, without adding it.
+	 * @return {@code false} when it certainly was not
+	 */
+	synchronized boolean contains(DataTable table, String reference) {
+		long hash = hash(table, reference);
+		int block = (int) ((hash & this.blockMask) << 3);
+		long bits = mix(hash ^ 0x9e3779b97f4a7c15L);
+		for (int i = 0; i < HASHES; i++) {
+			int bit = (int) (bits >>> (9 * i)) & 511;
+			if ((this.words[block + (bit >>> 6)] & (1L << bit)) == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** A 64-bit hash of the table and the reference (FNV-1a, then a finalizer). */
 	static long hash(DataTable table, String reference) {
 		long h = 0xcbf29ce484222325L ^ table.ordinal();

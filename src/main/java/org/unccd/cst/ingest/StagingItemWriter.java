@@ -1,9 +1,6 @@
 package org.unccd.cst.ingest;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.TreeSet;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,8 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * Progress rows are staged only when they become the latest of their outcome (of a kind
  * of {@link LatestProgress}): no output lists the others, which the totals count. The
- * rows of every other table are staged, as the ledger, the lists and the duplicate checks
- * read them.
+ * accepted expenditures go to the ledger's files ({@link LedgerFiles}), in the same
+ * transaction. The rows of every other table are staged, as the lists and the duplicate
+ * checks read them.
  * <p>
  * One writer serves one execution of the ingest step, or of one of its partitions (a data
  * file, {@link DataFileItemReader#ofFile}): when it opens, it reads what the committed
@@ -49,6 +46,10 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
 	private final JdbcTemplate jdbc;
 
+	private final LedgerFiles ledger;
+
+	private final int part;
+
 	private final Path inputDir;
 
 	private final LocalDate asOf;
@@ -63,11 +64,14 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
 	/**
 	 * A writer for one ingest step that reads every file.
+	 * @param ledger where the accepted expenditures go
 	 * @param inputDir the input folder, whose size sets that of the reference filter
 	 * @param asOf the as-of date the totals and the latest rows are made for
 	 */
-	public StagingItemWriter(JdbcTemplate jdbc, Path inputDir, LocalDate asOf) {
+	public StagingItemWriter(JdbcTemplate jdbc, LedgerFiles ledger, Path inputDir, LocalDate asOf) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.part = 0;
 		this.inputDir = inputDir;
 		this.asOf = asOf;
 		this.shared = null;
@@ -76,11 +80,15 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 
 	/**
 	 * A writer for one partition of the ingest step: one data file.
+	 * @param ledger where the accepted expenditures go, in a file of the partition's
 	 * @param references the step's reference filter
 	 * @param part the index of the partition's file
 	 */
-	public StagingItemWriter(JdbcTemplate jdbc, LocalDate asOf, IngestReferences references, int part) {
+	public StagingItemWriter(JdbcTemplate jdbc, LedgerFiles ledger, LocalDate asOf, IngestReferences references,
+			int part) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.part = part;
 		this.inputDir = null;
 		this.asOf = asOf;
 		this.shared = references;
@@ -91,7 +99,7 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 	public void open(ExecutionContext executionContext) {
 		// after a restart: the references and latest rows of the committed chunks
 		this.references = (this.shared != null) ? this.shared.filter()
-				: IngestReferences.load(this.jdbc, this.inputDir);
+				: IngestReferences.load(this.jdbc, this.ledger, this.inputDir);
 		this.latest.load(this.jdbc);
 	}
 
@@ -99,6 +107,7 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 	public void close() {
 		// the filter is large: it goes with the step
 		this.references = null;
+		this.ledger.force(this.part);
 	}
 
 	@Override
@@ -144,7 +153,14 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 		if (!sources.isEmpty()) {
 			StagingSchema.saveSources(this.jdbc, sources);
 		}
-		accepted.forEach((table, rows) -> insert(StagingSchema.insert(table), rows, StagingSchema.insertTypes(table)));
+		accepted.forEach((table, rows) -> {
+			if (table == DataTable.EXPENDITURES) {
+				this.ledger.append(this.part, rows);
+			}
+			else {
+				insert(StagingSchema.insert(table), rows, StagingSchema.insertTypes(table));
+			}
+		});
 		if (!rejected.isEmpty()) {
 			insert(StagingSchema.INSERT_REJECT, rejected, StagingSchema.REJECT_TYPES);
 		}
@@ -172,38 +188,8 @@ public class StagingItemWriter implements ItemStreamWriter<IngestedRow> {
 		return values;
 	}
 
-	/** Inserts rows in one batch, each value bound with the setter of its type. */
 	private void insert(String sql, List<Object[]> rows, int[] types) {
-		this.jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				Object[] values = rows.get(i);
-				for (int column = 0; column < types.length; column++) {
-					bind(ps, column + 1, types[column], values[column]);
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-
-		});
-	}
-
-	private static void bind(PreparedStatement ps, int index, int type, Object value) throws SQLException {
-		if (value == null) {
-			ps.setNull(index, type);
-			return;
-		}
-		switch (type) {
-			case Types.BIGINT -> ps.setLong(index, ((Number) value).longValue());
-			case Types.INTEGER -> ps.setInt(index, ((Number) value).intValue());
-			case Types.VARCHAR -> ps.setString(index, (String) value);
-			case Types.DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
-			default -> ps.setObject(index, value, type);
-		}
+		StagingSchema.insertRows(this.jdbc, sql, rows, types);
 	}
 
 	static String shorten(String value) {

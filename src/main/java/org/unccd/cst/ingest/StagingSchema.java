@@ -2,11 +2,14 @@ package org.unccd.cst.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -70,6 +73,21 @@ public final class StagingSchema {
 		return row;
 	}
 
+	/**
+	 * The scale of each value of a row as staged ({@link #insert}): -1 for seq,
+	 * source_id, line and the columns that are not decimals.
+	 */
+	static int[] insertScales(DataTable table) {
+		List<Integer> scales = new ArrayList<>(List.of(-1, -1, -1));
+		table.columns().forEach((name) -> scales.add(scale(name)));
+		if (table == DataTable.EXPENDITURES || table == DataTable.FUNDING) {
+			for (int scale : CONVERTED_SCALES) {
+				scales.add(scale);
+			}
+		}
+		return scales.stream().mapToInt(Integer::intValue).toArray();
+	}
+
 	/** The JDBC type of a data column, as bound in {@link #insert(DataTable)}. */
 	static int sqlType(String name) {
 		return switch (name) {
@@ -106,6 +124,7 @@ public final class StagingSchema {
 		sql.add("DROP TABLE IF EXISTS reject");
 		sql.add("CREATE TABLE reject (seq BIGINT PRIMARY KEY, source_id INT NOT NULL, line BIGINT NOT NULL, "
 				+ "col VARCHAR(100), val VARCHAR(10000), reason VARCHAR(30000) NOT NULL)");
+		sql.addAll(LedgerFiles.statements());
 		sql.addAll(StagingTotals.statements());
 		sql.addAll(LatestProgress.statements());
 		sql.add("DROP TABLE IF EXISTS " + DUPLICATE_CANDIDATE);
@@ -142,6 +161,43 @@ public final class StagingSchema {
 			types.addAll(List.of(Types.DECIMAL, Types.DECIMAL));
 		}
 		return types.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Inserts rows in one batch, each value bound with the setter of its type. */
+	static void insertRows(JdbcTemplate jdbc, String sql, List<Object[]> rows, int[] types) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				Object[] values = rows.get(i);
+				for (int column = 0; column < types.length; column++) {
+					bind(ps, column + 1, types[column], values[column]);
+				}
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+
+		});
+	}
+
+	private static void bind(PreparedStatement ps, int index, int type, Object value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, type);
+			return;
+		}
+		switch (type) {
+			case Types.BIGINT -> ps.setLong(index, ((Number) value).longValue());
+			case Types.INTEGER -> ps.setInt(index, ((Number) value).intValue());
+			case Types.VARCHAR -> ps.setString(index, (String) value);
+			case Types.DECIMAL -> ps.setBigDecimal(index, (BigDecimal) value);
+			default -> ps.setObject(index, value, type);
+		}
 	}
 
 	/** Inserts a row into {@code reject}: seq, source_id, line, col, val, reason. */

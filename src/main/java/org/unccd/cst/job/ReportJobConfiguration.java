@@ -9,6 +9,7 @@ import org.unccd.cst.aggregate.AggregateTasklet;
 import org.unccd.cst.ingest.CrossRowChecks;
 import org.unccd.cst.ingest.DataFilePartitioner;
 import org.unccd.cst.ingest.IngestReferences;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.ingest.IngestRowReader;
 import org.unccd.cst.ingest.IngestedRow;
 import org.unccd.cst.ingest.ProposalsLoader;
@@ -69,6 +70,7 @@ class ReportJobConfiguration {
 			.tasklet((contribution, chunkContext) -> {
 				RunContext run = RunContext.of(chunkContext);
 				FileSystemUtils.deleteRecursively(run.stagingDir().getParent());
+				FileSystemUtils.deleteRecursively(LedgerFiles.dir(run.parameters().output()));
 				StagingSchema.statements().forEach(jdbc::execute);
 				jdbc.update("INSERT INTO " + StagingSchema.OWNER + " (instance_id) VALUES (?)",
 						chunkContext.getStepContext()
@@ -132,8 +134,9 @@ class ReportJobConfiguration {
 	@StepScope
 	StagingItemWriter stagingItemWriter(JdbcTemplate jdbc, IngestReferences ingestReferences,
 			@Value("#{stepExecution.stepName}") String partition) {
-		return new StagingItemWriter(jdbc, RunContext.current().parameters().asOf(), ingestReferences,
-				DataFilePartitioner.index(partition));
+		RunContext run = RunContext.current();
+		return new StagingItemWriter(jdbc, new LedgerFiles(jdbc, LedgerFiles.dir(run.parameters().output())),
+				run.parameters().asOf(), ingestReferences, DataFilePartitioner.index(partition));
 	}
 
 	/** One partition of the ingest step: one data file, read, checked and staged. */
@@ -178,7 +181,10 @@ class ReportJobConfiguration {
 	@Bean
 	Step crossCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		return new StepBuilder("crossCheck", jobRepository).listener(STEP_LOG).tasklet((contribution, chunkContext) -> {
-			new CrossRowChecks(jdbc, RunContext.of(chunkContext).parameters().asOf()).run();
+			RunContext run = RunContext.of(chunkContext);
+			new CrossRowChecks(jdbc, run.parameters().asOf(),
+					new LedgerFiles(jdbc, LedgerFiles.dir(run.parameters().output())))
+				.run();
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}

@@ -12,6 +12,7 @@ import org.unccd.cst.run.RunRecord;
 import org.unccd.cst.run.RunParameters;
 import org.unccd.cst.publish.StagedFiles;
 import org.unccd.cst.run.Summary;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.ingest.StagingSchema;
 
 import org.springframework.batch.core.BatchStatus;
@@ -93,6 +94,9 @@ public class ReportRunner {
 					.stream()
 					.map((step) -> this.jobRepository.getLastStepExecution(last.getJobInstance(), step.getStepName()))
 					.toList());
+				if (damage == null) {
+					damage = new LedgerFiles(this.jdbc, LedgerFiles.dir(parameters.output())).damage();
+				}
 				if (damage != null) {
 					// a resume trusts only what it has checked: the run starts again
 					log.warn("Execution {} cannot be resumed: {}; running again from the start", last.getId(), damage);

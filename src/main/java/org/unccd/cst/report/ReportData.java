@@ -60,8 +60,15 @@ public class ReportData {
 	 * base text.
 	 */
 	public String localized(String column) {
-		String variant = DataTable.VARIANT_LANGUAGES.contains(this.lang) ? column + "_" + this.lang : column;
+		String variant = variant(column);
 		return variant.equals(column) ? column : "COALESCE(NULLIF(" + variant + ", ''), " + column + ")";
+	}
+
+	/**
+	 * The column of a text's variant in the report's language, the column itself if none.
+	 */
+	public String variant(String column) {
+		return DataTable.VARIANT_LANGUAGES.contains(this.lang) ? column + "_" + this.lang : column;
 	}
 
 	/**

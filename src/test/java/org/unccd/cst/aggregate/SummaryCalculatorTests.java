@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unccd.cst.TestInputs;
 import org.unccd.cst.ingest.CrossRowChecks;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.ingest.IngestedRows;
 import org.unccd.cst.ingest.ProposalsLoader;
 import org.unccd.cst.ingest.StagingItemWriter;
@@ -53,7 +54,8 @@ class SummaryCalculatorTests {
 		Path input = TestInputs.write(this.dir.resolve("in"));
 		this.programme = ProgrammeLoader.load(input);
 		new ProposalsLoader(this.jdbc).load(input);
-		StagingItemWriter writer = new StagingItemWriter(this.jdbc, this.dir, AS_OF);
+		StagingItemWriter writer = new StagingItemWriter(this.jdbc,
+				new LedgerFiles(this.jdbc, this.dir.resolve("ledger")), this.dir, AS_OF);
 		writer.open(new ExecutionContext());
 		writer.write(new Chunk<>(this.rows.progress("A.1-x", "2021-01-10", "in_progress", "40"),
 				// a status-only update keeps the earlier percent
@@ -68,7 +70,7 @@ class SummaryCalculatorTests {
 				this.rows.funding("F-2", "pledged", "2021-03-01", "5000.00"),
 				this.rows.funding("F-3", "received", "2021-06-01", "7000.00")));
 		writer.close();
-		new CrossRowChecks(this.jdbc, AS_OF).run();
+		new CrossRowChecks(this.jdbc, AS_OF, new LedgerFiles(this.jdbc, this.dir.resolve("ledger"))).run();
 	}
 
 	@Test

@@ -30,6 +30,11 @@ public final class IngestedRows {
 	}
 
 	public IngestedRow expenditure(String reference, String line, String workItem, String date, String amount) {
+		return expenditure(reference, line, workItem, date, amount, null);
+	}
+
+	public IngestedRow expenditure(String reference, String line, String workItem, String date, String amount,
+			String description) {
 		DataTable table = DataTable.EXPENDITURES;
 		Object[] values = new Object[table.columns().size() + 2];
 		values[table.column("date")] = LocalDate.parse(date);
@@ -38,6 +43,7 @@ public final class IngestedRows {
 		values[table.column("amount")] = new BigDecimal(amount);
 		values[table.column("currency")] = "EUR";
 		values[table.column("reference")] = reference;
+		values[table.column("description")] = description;
 		values[table.columns().size()] = BigDecimal.ONE;
 		values[table.columns().size() + 1] = new BigDecimal(amount);
 		return row(table, 0, "progress/expenditures.csv", values);

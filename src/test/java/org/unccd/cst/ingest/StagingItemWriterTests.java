@@ -70,7 +70,7 @@ class StagingItemWriterTests {
 				this.rows.progress("A.1-x", "2021-06-01", "completed", null)));
 		writer.close();
 
-		new CrossRowChecks(this.jdbc, AS_OF).run();
+		new CrossRowChecks(this.jdbc, AS_OF, ledger(this.jdbc, "ledger")).run();
 
 		assertThat(this.jdbc.queryForList("SELECT seq || ' ' || reason FROM reject ORDER BY seq", String.class))
 			.containsExactly("3 duplicate reference \"R-1\" (first at progress/expenditures.csv:2)",
@@ -119,7 +119,7 @@ class StagingItemWriterTests {
 		writer.write(new Chunk<>(first));
 		writer.write(new Chunk<>(second));
 		writer.close();
-		new CrossRowChecks(this.jdbc, AS_OF).run();
+		new CrossRowChecks(this.jdbc, AS_OF, ledger(this.jdbc, "ledger")).run();
 
 		// out of order: the second file's partition commits first
 		JdbcDataSource dataSource = new JdbcDataSource();
@@ -128,16 +128,18 @@ class StagingItemWriterTests {
 		StagingSchema.statements().forEach(partitioned::execute);
 		new ProposalsLoader(partitioned).load(input);
 		IngestReferences references = new IngestReferences(partitioned);
-		references.open(input);
-		StagingItemWriter writer1 = new StagingItemWriter(partitioned, AS_OF, references, 1);
-		StagingItemWriter writer0 = new StagingItemWriter(partitioned, AS_OF, references, 0);
+		references.open(ledger(partitioned, "partitioned"), input);
+		StagingItemWriter writer1 = new StagingItemWriter(partitioned, ledger(partitioned, "partitioned"), AS_OF,
+				references, 1);
+		StagingItemWriter writer0 = new StagingItemWriter(partitioned, ledger(partitioned, "partitioned"), AS_OF,
+				references, 0);
 		writer1.open(new ExecutionContext());
 		writer0.open(new ExecutionContext());
 		writer1.write(new Chunk<>(second));
 		writer0.write(new Chunk<>(first));
 		writer1.close();
 		writer0.close();
-		new CrossRowChecks(partitioned, AS_OF).run();
+		new CrossRowChecks(partitioned, AS_OF, ledger(partitioned, "partitioned")).run();
 
 		String rejects = "SELECT seq || ' ' || reason FROM reject ORDER BY seq";
 		List<String> inOrder = this.jdbc.queryForList(rejects, String.class);
@@ -176,7 +178,7 @@ class StagingItemWriterTests {
 		StagingSchema.statements().forEach(this.jdbc::execute);
 		new ProposalsLoader(this.jdbc).load(input);
 		IngestReferences references = new IngestReferences(this.jdbc);
-		references.open(input);
+		references.open(ledger(this.jdbc, "ledger"), input);
 		int count = 30_000;
 		IngestedRows earlier = new IngestedRows(0);
 		IngestedRows later = new IngestedRows(1);
@@ -186,20 +188,20 @@ class StagingItemWriterTests {
 			first.add(earlier.expenditure("R-" + i, "L1", "A.1", "2021-01-05", "1.00"));
 			second.add(later.expenditure("R-" + i, "L1", "A.1", "2021-02-05", "2.00"));
 		}
-		StagingItemWriter writer1 = new StagingItemWriter(this.jdbc, AS_OF, references, 1);
+		StagingItemWriter writer1 = new StagingItemWriter(this.jdbc, ledger(this.jdbc, "ledger"), AS_OF, references, 1);
 		writer1.open(new ExecutionContext());
 		for (int from = 0; from < count; from += 2000) {
 			writer1.write(new Chunk<>(second.subList(from, from + 2000)));
 		}
 		writer1.close();
-		StagingItemWriter writer0 = new StagingItemWriter(this.jdbc, AS_OF, references, 0);
+		StagingItemWriter writer0 = new StagingItemWriter(this.jdbc, ledger(this.jdbc, "ledger"), AS_OF, references, 0);
 		writer0.open(new ExecutionContext());
 		for (int from = 0; from < count; from += 2000) {
 			writer0.write(new Chunk<>(first.subList(from, from + 2000)));
 		}
 		writer0.close();
 
-		new CrossRowChecks(this.jdbc, AS_OF).run();
+		new CrossRowChecks(this.jdbc, AS_OF, ledger(this.jdbc, "ledger")).run();
 
 		assertThat(
 				this.jdbc.queryForObject(
@@ -208,8 +210,18 @@ class StagingItemWriterTests {
 						Long.class, 1L << 32))
 			.isEqualTo(count);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM reject", Long.class)).isEqualTo(count);
-		assertThat(this.jdbc.queryForObject("SELECT SUM(amount_pc) FROM expenditure", java.math.BigDecimal.class))
-			.isEqualByComparingTo(String.valueOf(count));
+		// the ledger keeps the earlier file's rows
+		LedgerFiles ledger = ledger(this.jdbc, "ledger");
+		assertThat(ledger.count()).isEqualTo(count);
+		java.math.BigDecimal[] sum = { java.math.BigDecimal.ZERO };
+		long[] rowsRead = { 0 };
+		ledger.read(Long.MIN_VALUE, Long.MAX_VALUE, (row) -> {
+			assertThat((Long) row[LedgerFiles.column("seq")]).isLessThan(1L << 32);
+			sum[0] = sum[0].add((java.math.BigDecimal) row[LedgerFiles.column("amount_pc")]);
+			rowsRead[0]++;
+		});
+		assertThat(rowsRead[0]).isEqualTo(count);
+		assertThat(sum[0]).isEqualByComparingTo(String.valueOf(count));
 	}
 
 	private static List<IngestedRow> fileRows(IngestedRows rows, boolean first) {
@@ -240,9 +252,13 @@ class StagingItemWriterTests {
 	}
 
 	private StagingItemWriter open() {
-		StagingItemWriter writer = new StagingItemWriter(this.jdbc, this.dir, AS_OF);
+		StagingItemWriter writer = new StagingItemWriter(this.jdbc, ledger(this.jdbc, "ledger"), this.dir, AS_OF);
 		writer.open(new ExecutionContext());
 		return writer;
+	}
+
+	private LedgerFiles ledger(JdbcTemplate jdbc, String name) {
+		return new LedgerFiles(jdbc, this.dir.resolve(name));
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.unccd.cst.reliability;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,16 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A resume trusts nothing it has not checked: a run killed while it writes its reports,
  * whose staging folder is then deleted or whose staged workbook is truncated (as a power
- * cut can leave it), is run again from the start by the next command and publishes the
- * same bytes as a run that was never interrupted; it never publishes the damaged file and
- * never gets stuck.
+ * cut can leave it), or whose ledger's staged rows are deleted or truncated, is run again
+ * from the start by the next command and publishes the same bytes as a run that was never
+ * interrupted; it never publishes the damaged file and never gets stuck.
  */
 class StagingDamageTests {
 
 	private static final String[] COMMON = { "--input=input", "--as-of=2019-06-30", "--lang=ar,en" };
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "deleted", "truncated" })
+	@ValueSource(strings = { "deleted", "truncated", "ledger deleted", "ledger truncated" })
 	void aDamagedStagingFolderCostsARerunNeverAStuckFolder(String damage, @TempDir Path dir) throws Exception {
 		Path out = dir.resolve("out");
 		ChildJvm first = ChildJvm.start(List.of("-Xmx512m"), dir.resolve("first.log"), with("--output=" + out));
@@ -34,8 +36,24 @@ class StagingDamageTests {
 		first.kill();
 		assertThat(out.resolve("CST14")).doesNotExist();
 		Path staging = out.resolve(".cst-reports/staging");
+		Path ledger = out.resolve(".cst-reports/ledger");
 		if (damage.equals("deleted")) {
 			FileSystemUtils.deleteRecursively(staging);
+		}
+		else if (damage.startsWith("ledger")) {
+			// the expenditures the ingest step committed, which the workbook lists
+			try (Stream<Path> files = Files.list(ledger)) {
+				Path part = files.sorted().findFirst().orElseThrow();
+				assertThat(Files.size(part)).isPositive();
+				if (damage.equals("ledger deleted")) {
+					FileSystemUtils.deleteRecursively(ledger);
+				}
+				else {
+					try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+						channel.truncate(Files.size(part) / 2);
+					}
+				}
+			}
 		}
 		else {
 			try (Stream<Path> files = Files.walk(staging)) {
@@ -49,8 +67,13 @@ class StagingDamageTests {
 		assertThat(rerun).as(log).isEqualTo(3);
 		// the damage is found, or the step that staged the file runs again: never
 		// published
-		assertThat(log).containsAnyOf("cannot be resumed: the staged file", "resuming at writeWorkbooks",
-				"cannot be resumed: the record");
+		if (damage.startsWith("ledger")) {
+			assertThat(log).contains("cannot be resumed: the ledger's staged rows part-");
+		}
+		else {
+			assertThat(log).containsAnyOf("cannot be resumed: the staged file", "resuming at writeWorkbooks",
+					"cannot be resumed: the record");
+		}
 
 		// the history says what became of the killed run, and numbers the runs 1, 2
 		assertThat(ChildJvm.run(List.of("-Xmx512m"), dir.resolve("history.log"), "--history", "--output=" + out))
@@ -59,6 +82,10 @@ class StagingDamageTests {
 		if (damage.equals("deleted")) {
 			assertThat(history).contains("interrupted (killed), abandoned")
 				.containsAnyOf("not resumed: the staged file", "not resumed: the record");
+		}
+		if (damage.startsWith("ledger")) {
+			assertThat(history).contains("interrupted (killed), abandoned")
+				.contains("not resumed: the ledger's staged rows part-");
 		}
 		assertThat(history).containsPattern("(?m)^\\s*2\\s")
 			.containsPattern("(?m)^\\s*1\\s")

@@ -6,13 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.unccd.cst.aggregate.RejectsCsvWriter;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.ingest.Proposals;
 import org.unccd.cst.model.Funding;
 import org.unccd.cst.model.Messages;
@@ -26,8 +30,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The workbook's lists, read from the database: Expenditures (the whole ledger, streamed
- * over as many sheets as it needs), Funding, Proposals (with the clusters' legend) and
- * Rejects.
+ * from its files over as many sheets as it needs), Funding, Proposals (with the clusters'
+ * legend) and Rejects.
  */
 final class ListSheets {
 
@@ -43,9 +47,12 @@ final class ListSheets {
 
 	private final int maxDataRows;
 
-	ListSheets(JdbcTemplate jdbc, Programme programme, Summary summary, Messages messages, ReportData data,
-			int maxDataRows) {
+	private final LedgerFiles ledger;
+
+	ListSheets(JdbcTemplate jdbc, LedgerFiles ledger, Programme programme, Summary summary, Messages messages,
+			ReportData data, int maxDataRows) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
@@ -55,8 +62,8 @@ final class ListSheets {
 
 	/**
 	 * The whole ledger, in the order of the input, over as many sheets as it needs: the
-	 * sheets and their headers are made now, the rows are streamed from the database into
-	 * each sheet as the workbook is written.
+	 * sheets and their headers are made now, the rows are streamed from the ledger's
+	 * files ({@link LedgerFiles}) into each sheet as the workbook is written.
 	 */
 	void expenditures(StableWorkbook workbook, WorkbookStyles styles) {
 		Messages m = this.messages;
@@ -64,11 +71,16 @@ final class ListSheets {
 				m.get("col.currency"), m.get("col.rate"), m.get("col.converted", this.summary.currency()),
 				m.get("col.reference"), m.get("col.description"), m.get("col.file"), m.get("col.lineNo") };
 		int[] widths = { 12, 10, 10, 16, 9, 12, 16, 18, 40, 34, 8 };
-		long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM expenditure", Long.class);
-		String query = "SELECT e.row_date, e.budget_line, e.work_item, e.amount, e.currency, e.conversion_rate, "
-				+ "e.amount_pc, e.reference, " + this.data.localized("description") + ", f.label, e.line, e.seq "
-				+ "FROM expenditure e JOIN source_file f ON f.id = e.source_id WHERE e.seq > ? "
-				+ "ORDER BY e.seq FETCH NEXT ? ROWS ONLY";
+		long count = this.ledger.count();
+		Map<Integer, String> files = new HashMap<>();
+		this.jdbc.query("SELECT id, label FROM source_file", (rs) -> {
+			files.put(rs.getInt(1), rs.getString(2));
+		});
+		int[] at = Stream
+			.of("date", "budget_line", "work_item", "amount", "currency", "conversion_rate", "amount_pc", "reference",
+					"description", this.data.variant("description"), "source_id", "line")
+			.mapToInt(LedgerFiles::column)
+			.toArray();
 		int date = styles.date.getIndex();
 		int text = styles.text.getIndex();
 		int quoted = styles.quotedText.getIndex();
@@ -81,7 +93,7 @@ final class ListSheets {
 		int rate = styles.rate.getIndex();
 		int integer = styles.integer.getIndex();
 		// the sheets are written out in order, each going on after the last seq of the
-		// sheet before it, found on the primary key: no sheet reads the rows of another
+		// sheet before it
 		long[] lastSeq = { Long.MIN_VALUE };
 		int[] sheetsWritten = { 0 };
 		long part = 0;
@@ -101,26 +113,26 @@ final class ListSheets {
 							"ledger sheet " + name + " written before the " + index + " sheets before it");
 				}
 				long[] number = { 1 };
-				streamQuery(query, (rs) -> {
-					String description = rs.getString(9);
-					String label = rs.getString(10);
+				lastSeq[0] = this.ledger.read(lastSeq[0], rows, (row) -> {
+					String variant = (String) row[at[9]];
+					String description = (variant != null && !variant.isEmpty()) ? variant : (String) row[at[8]];
+					String label = files.get((Integer) row[at[10]]);
 					// the description and the file wrap: the row is as tall as they need
 					int lines = Math.max(WrappedText.lines(description, descriptionWidth),
 							WrappedText.lines(label, fileWidth));
 					xml.row(++number[0], lines)
-						.date(rs.getDate(1).toLocalDate(), date)
-						.text(rs.getString(2), text, quoted)
-						.text(rs.getString(3), text, quoted)
-						.number(rs.getBigDecimal(4), given)
-						.text(rs.getString(5), text, quoted)
-						.number(rs.getBigDecimal(6), rate)
-						.number(rs.getBigDecimal(7), money)
-						.text(rs.getString(8), text, quoted)
+						.date((LocalDate) row[at[0]], date)
+						.text((String) row[at[1]], text, quoted)
+						.text((String) row[at[2]], text, quoted)
+						.number((BigDecimal) row[at[3]], given)
+						.text((String) row[at[4]], text, quoted)
+						.number((BigDecimal) row[at[5]], rate)
+						.number((BigDecimal) row[at[6]], money)
+						.text((String) row[at[7]], text, quoted)
 						.text(description, wrapped, quotedWrapped)
 						.text(label, wrapped, quotedWrapped)
-						.integer(rs.getLong(11), integer);
-					lastSeq[0] = rs.getLong(12);
-				}, lastSeq[0], rows);
+						.integer((Long) row[at[11]], integer);
+				});
 				sheetsWritten[0]++;
 			});
 			part++;

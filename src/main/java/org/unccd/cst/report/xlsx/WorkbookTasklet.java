@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.run.RunContext;
 import org.unccd.cst.model.Messages;
@@ -32,9 +33,10 @@ public class WorkbookTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		RunContext run = RunContext.of(chunkContext);
 		Summary summary = run.summary();
+		LedgerFiles ledger = new LedgerFiles(this.jdbc, LedgerFiles.dir(run.parameters().output()));
 		for (String lang : run.parameters().languages()) {
 			Path file = run.stagingDir().resolve(run.programme().session() + "." + lang + ".xlsx");
-			new WorkbookWriter(this.jdbc, run.programme(), summary, Messages.of(lang)).write(file);
+			new WorkbookWriter(this.jdbc, ledger, run.programme(), summary, Messages.of(lang)).write(file);
 			log.info("Wrote {}", file.getFileName());
 		}
 		return RepeatStatus.FINISHED;

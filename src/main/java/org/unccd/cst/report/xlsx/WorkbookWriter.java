@@ -15,6 +15,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.unccd.cst.ingest.LedgerFiles;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.model.BudgetLine;
 import org.unccd.cst.model.Messages;
@@ -47,6 +48,8 @@ class WorkbookWriter {
 
 	private final JdbcTemplate jdbc;
 
+	private final LedgerFiles ledger;
+
 	private final Programme programme;
 
 	private final Summary summary;
@@ -59,8 +62,9 @@ class WorkbookWriter {
 
 	private boolean rightToLeft;
 
-	WorkbookWriter(JdbcTemplate jdbc, Programme programme, Summary summary, Messages messages) {
+	WorkbookWriter(JdbcTemplate jdbc, LedgerFiles ledger, Programme programme, Summary summary, Messages messages) {
 		this.jdbc = jdbc;
+		this.ledger = ledger;
 		this.programme = programme;
 		this.summary = summary;
 		this.messages = messages;
@@ -91,8 +95,8 @@ class WorkbookWriter {
 			workItems(new SheetWriter(workbook.createSheet("Work items"), styles));
 			BudgetSheet.BudgetRows budgetRows = new BudgetSheet(this.programme, this.summary, this.messages)
 				.write(new SheetWriter(workbook.createSheet(BUDGET), styles), styles);
-			ListSheets lists = new ListSheets(this.jdbc, this.programme, this.summary, this.messages, this.data,
-					this.maxDataRows);
+			ListSheets lists = new ListSheets(this.jdbc, this.ledger, this.programme, this.summary, this.messages,
+					this.data, this.maxDataRows);
 			lists.expenditures(workbook, styles);
 			lists.funding(workbook, styles);
 			lists.proposals(new SheetWriter(workbook.createSheet("Proposals"), styles));

@@ -2,10 +2,8 @@ package org.unccd.cst.report.xlsx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +31,17 @@ import org.unccd.cst.TestInputs;
 import org.unccd.cst.run.Summary;
 import org.unccd.cst.aggregate.SummaryCalculator;
 import org.unccd.cst.ingest.ProposalsLoader;
+import org.unccd.cst.ingest.IngestedRow;
+import org.unccd.cst.ingest.IngestedRows;
+import org.unccd.cst.ingest.LedgerFiles;
+import org.unccd.cst.ingest.StagingItemWriter;
 import org.unccd.cst.ingest.StagingSchema;
 import org.unccd.cst.model.Messages;
 import org.unccd.cst.model.Programme;
 import org.unccd.cst.programme.ProgrammeLoader;
 
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,22 +141,26 @@ class WorkbookWriterTests {
 		Path input = TestInputs.write(dir.resolve("in"));
 		new ProposalsLoader(jdbc).load(input);
 		jdbc.update("INSERT INTO source_file (id, label, tbl) VALUES (0, 'progress/expenditures.csv', 'expenditures')");
+		LedgerFiles ledger = new LedgerFiles(jdbc, dir.resolve("ledger"));
+		IngestedRows rows = new IngestedRows(0);
+		List<IngestedRow> expenditures = new ArrayList<>();
 		for (int i = 1; i <= 5; i++) {
-			jdbc.update(
-					"INSERT INTO expenditure (seq, source_id, line, row_date, budget_line, amount, reference, "
-							+ "currency, conversion_rate, amount_pc) VALUES (?, 0, ?, ?, 'L1', ?, ?, 'EUR', 1, ?)",
-					i, i + 1, Date.valueOf(LocalDate.of(2021, 1, i)), i * 10, "R-" + i, new BigDecimal(i * 10));
+			expenditures.add(rows.expenditure("R-" + i, "L1", null, LocalDate.of(2021, 1, i).toString(),
+					String.valueOf(i * 10), (i == 5) ? LONG_DESCRIPTION : null));
 		}
+		StagingItemWriter writer = new StagingItemWriter(jdbc, ledger, input, LocalDate.parse(TestInputs.AS_OF));
+		writer.open(new ExecutionContext());
+		writer.write(new Chunk<>(expenditures));
+		writer.close();
 		for (int i = 1; i <= 3; i++) {
 			jdbc.update(
 					"INSERT INTO reject (seq, source_id, line, col, val, reason) VALUES (?, 0, ?, 'date', 'x', 'bad')",
 					100 + i, 10 + i);
 		}
-		jdbc.update("UPDATE expenditure SET description = ? WHERE seq = 5", LONG_DESCRIPTION);
 		Programme programme = ProgrammeLoader.load(input);
 		Summary summary = new SummaryCalculator(jdbc, programme, LocalDate.parse(TestInputs.AS_OF)).calculate();
 		Path file = dir.resolve("T1." + lang + ".xlsx");
-		setUp.apply(new WorkbookWriter(jdbc, programme, summary, Messages.of(lang))).write(file);
+		setUp.apply(new WorkbookWriter(jdbc, ledger, programme, summary, Messages.of(lang))).write(file);
 		return file;
 	}
 
