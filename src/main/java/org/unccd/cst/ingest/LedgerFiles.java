@@ -1,25 +1,14 @@
 package org.unccd.cst.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,27 +89,11 @@ public final class LedgerFiles {
 	 */
 	void append(int part, List<Object[]> rows) {
 		long[] committed = committed(part);
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 160);
+		LedgerCodec.Encoder bytes = new LedgerCodec.Encoder(this.types, this.scales);
+		for (Object[] values : rows) {
+			bytes.row(values);
+		}
 		try {
-			DataOutputStream out = new DataOutputStream(bytes);
-			ByteArrayOutputStream row = new ByteArrayOutputStream(256);
-			DataOutputStream rowOut = new DataOutputStream(row);
-			for (Object[] values : rows) {
-				row.reset();
-				for (int i = 0; i < this.types.length; i++) {
-					Object value = values[i];
-					if (value instanceof BigDecimal decimal && this.scales[i] >= 0
-							&& decimal.scale() != this.scales[i]) {
-						// at the scale of the staging table's column, as the database
-						// would
-						// keep it
-						value = decimal.setScale(this.scales[i], RoundingMode.HALF_UP);
-					}
-					writeValue(rowOut, this.types[i], value);
-				}
-				out.writeInt(row.size());
-				row.writeTo(out);
-			}
 			Files.createDirectories(this.dir);
 			try (FileChannel channel = FileChannel.open(file(part), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE)) {
@@ -128,7 +101,7 @@ public final class LedgerFiles {
 					// what a chunk that was not committed left
 					channel.truncate(committed[0]);
 				}
-				ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+				ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes(), 0, bytes.size());
 				long position = committed[0];
 				while (buffer.hasRemaining()) {
 					position += channel.write(buffer, position);
@@ -241,25 +214,21 @@ public final class LedgerFiles {
 						if (handed >= limit) {
 							break;
 						}
-						try (DataInputStream in = open((int) part[0], part[1])) {
+						try (LedgerCodec.Decoder in = open((int) part[0], part[1])) {
 							for (long i = 0; i < part[2] && handed < limit; i++) {
-								int length = in.readInt();
-								in.mark(9);
-								long seq = readSeq(in);
+								long seq = in.next();
 								if (seq <= afterSeq) {
-									in.skipNBytes(length - 9);
+									in.skip();
 									continue;
 								}
 								while (nextSkip < seq) {
 									nextSkip = skip.next() ? skip.getLong(1) : Long.MAX_VALUE;
 								}
 								if (seq == nextSkip) {
-									in.skipNBytes(length - 9);
+									in.skip();
 									continue;
 								}
-								in.reset();
-								Object[] row = readRow(in);
-								handler.row(row);
+								handler.row(in.row(seq));
 								lastSeq = seq;
 								handed++;
 							}
@@ -316,7 +285,7 @@ public final class LedgerFiles {
 		return staged[0] + batch.size();
 	}
 
-	private DataInputStream open(int part, long bytes) throws IOException {
+	private LedgerCodec.Decoder open(int part, long bytes) throws IOException {
 		Path file = file(part);
 		long size = Files.exists(file) ? Files.size(file) : -1;
 		if (size < bytes) {
@@ -325,7 +294,7 @@ public final class LedgerFiles {
 					+ Math.max(0, size) + " bytes where " + bytes
 					+ " were committed; run again: a run whose staged files are missing or damaged starts afresh");
 		}
-		return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+		return new LedgerCodec.Decoder(FileChannel.open(file, StandardOpenOption.READ), this.types);
 	}
 
 	/** Where a column's value is in a row handed over by {@link #read}. */
@@ -353,72 +322,6 @@ public final class LedgerFiles {
 		index.put("conversion_rate", 3 + columns.size());
 		index.put("amount_pc", 4 + columns.size());
 		return Map.copyOf(index);
-	}
-
-	private static long readSeq(DataInputStream in) throws IOException {
-		if (in.readByte() == 0) {
-			throw new IOException("a row without its seq");
-		}
-		return in.readLong();
-	}
-
-	private Object[] readRow(DataInputStream in) throws IOException {
-		Object[] row = new Object[this.types.length];
-		for (int i = 0; i < row.length; i++) {
-			row[i] = readValue(in, this.types[i]);
-		}
-		return row;
-	}
-
-	private static void writeValue(DataOutputStream out, int type, Object value) throws IOException {
-		if (value == null) {
-			out.writeByte(0);
-			return;
-		}
-		out.writeByte(1);
-		switch (type) {
-			case Types.BIGINT -> out.writeLong(((Number) value).longValue());
-			case Types.INTEGER -> out.writeInt(((Number) value).intValue());
-			case Types.DATE -> out.writeLong(((LocalDate) value).toEpochDay());
-			case Types.DECIMAL -> {
-				BigDecimal decimal = (BigDecimal) value;
-				byte[] unscaled = decimal.unscaledValue().toByteArray();
-				out.writeInt(decimal.scale());
-				out.writeShort(unscaled.length);
-				out.write(unscaled);
-			}
-			default -> {
-				byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
-				out.writeInt(text.length);
-				out.write(text);
-			}
-		}
-	}
-
-	private static Object readValue(DataInputStream in, int type) throws IOException {
-		int present = in.read();
-		if (present < 0) {
-			throw new EOFException();
-		}
-		if (present == 0) {
-			return null;
-		}
-		return switch (type) {
-			case Types.BIGINT -> in.readLong();
-			case Types.INTEGER -> in.readInt();
-			case Types.DATE -> LocalDate.ofEpochDay(in.readLong());
-			case Types.DECIMAL -> {
-				int scale = in.readInt();
-				byte[] unscaled = new byte[in.readUnsignedShort()];
-				in.readFully(unscaled);
-				yield new BigDecimal(new BigInteger(unscaled), scale);
-			}
-			default -> {
-				byte[] text = new byte[in.readInt()];
-				in.readFully(text);
-				yield new String(text, StandardCharsets.UTF_8);
-			}
-		};
 	}
 
 }

@@ -55,29 +55,49 @@ class LedgerFilesTests {
 		List<Object[]> written = new ArrayList<>();
 		String[] texts = { "Atelier de synthèse", "ورشة عمل", "综合报告讲习班", "Семинар", "", "a\tb\"c\u00a0d",
 				"x".repeat(CsvRecordParser.MAX_FIELD_LENGTH), "😀 emoji" };
-		for (int i = 0; i < 500; i++) {
+		int count = 2000;
+		for (int i = 0; i < count; i++) {
 			Object[] row = row(i + 1, i % 3, random);
 			row[LedgerFiles.column("description")] = texts[i % texts.length];
 			row[LedgerFiles.column("description_ar")] = (i % 2 == 0) ? null : texts[(i + 1) % texts.length];
+			if (i % 97 == 0) {
+				// a row of about 150 KB: every variant at its longest
+				for (String lang : DataTable.VARIANT_LANGUAGES) {
+					row[LedgerFiles.column("description_" + lang)] = "综".repeat(CsvRecordParser.MAX_FIELD_LENGTH);
+				}
+			}
+			if (i % 10 == 7) {
+				// an unscaled value past 63 bits
+				row[LedgerFiles.column("amount")] = new BigDecimal("123456789012345678901234.5").negate();
+			}
 			written.add(row);
 		}
-		this.ledger.append(0, written.subList(0, 200));
-		this.ledger.append(0, written.subList(200, 500));
+		this.ledger.append(0, written.subList(0, 700));
+		this.ledger.append(0, written.subList(700, count));
 
 		List<Object[]> read = readAll();
-		assertThat(read).hasSize(500);
-		for (int i = 0; i < 500; i++) {
-			Object[] expected = written.get(i).clone();
-			// amounts at the scale of their staging columns, 12 and 2
-			int amount = LedgerFiles.column("amount");
-			expected[amount] = ((BigDecimal) expected[amount]).setScale(12);
-			int converted = LedgerFiles.column("amount_pc");
-			expected[converted] = ((BigDecimal) expected[converted]).setScale(2, java.math.RoundingMode.HALF_UP);
-			int rate = LedgerFiles.column("conversion_rate");
-			expected[rate] = ((BigDecimal) expected[rate]).setScale(12);
-			assertThat(read.get(i)).as("row " + (i + 1)).containsExactly(expected);
+		assertThat(read).hasSize(count);
+		for (int i = 0; i < count; i++) {
+			assertThat(read.get(i)).as("row " + (i + 1)).containsExactly(atColumnScale(written.get(i)));
 		}
-		assertThat(this.ledger.count()).isEqualTo(500);
+		assertThat(this.ledger.count()).isEqualTo(count);
+		// after a seq: the rows before are passed over, across the reader's blocks
+		List<Object[]> after = new ArrayList<>();
+		assertThat(this.ledger.read(1500, 10, (row) -> after.add(Arrays.copyOf(row, row.length)))).isEqualTo(1510);
+		assertThat(after).hasSize(10);
+		assertThat(after.get(0)).containsExactly(atColumnScale(written.get(1500)));
+	}
+
+	/** A row as the database would keep it: amounts at the scale of their columns. */
+	private static Object[] atColumnScale(Object[] row) {
+		Object[] expected = row.clone();
+		for (String column : List.of("amount", "conversion_rate")) {
+			int at = LedgerFiles.column(column);
+			expected[at] = ((BigDecimal) expected[at]).setScale(12, java.math.RoundingMode.HALF_UP);
+		}
+		int converted = LedgerFiles.column("amount_pc");
+		expected[converted] = ((BigDecimal) expected[converted]).setScale(2, java.math.RoundingMode.HALF_UP);
+		return expected;
 	}
 
 	@Test
