@@ -94,7 +94,8 @@ class ReportReadBackTests {
 				"--as-of=2029-06-30", "--lang=en,fr");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		String en = ReportFiles.pdfText(dir.resolve("out/GEN21/rep-1.en.pdf"));
-		String cover = en.substring(0, en.indexOf("Page 1"));
+		String cover = ReportFiles.popplerPages(dir.resolve("out/GEN21/rep-1.en.pdf")).get(0);
+		assertThat(cover).doesNotContain("Page 1");
 		assertThat(cover).contains("United Nations", "ICCD/GEN/1", "Distr.: General", "30 June 2029",
 				"Conference of the Parties", "Bonn, Germany, 1-5 January 2030", "Item 3 (a) of the provisional agenda",
 				"Follow-up of the work programme", "Note by the secretariat", "Summary", "GE.30-00001 (E)");

@@ -72,12 +72,12 @@ final class TextLayout {
 	}
 
 	/**
-	 * Where the running head (the symbol, from page 2 on) and the page number do not
-	 * stand at the outer edge of the page, as a document printed on both sides has them:
-	 * the right of an odd page and the left of an even one, the other way round in a
-	 * right-to-left document. The head is the text above the column (within {@code BAND}
-	 * points of the page's top), the page number the text nearest the outer edge below
-	 * it.
+	 * Where the running head and the page number (from page 2 on; the cover carries
+	 * neither) do not stand at the outer edge of the page, as a document printed on both
+	 * sides has them: the right of an odd page and the left of an even one, the other way
+	 * round in a right-to-left document. The head is the text above the column (within
+	 * {@code BAND} points of the page's top), the page number the text nearest the outer
+	 * edge below it.
 	 */
 	static List<String> notAtTheOuterEdge(Path pdf, boolean rightToLeft) throws IOException {
 		List<String> problems = new ArrayList<>();
@@ -92,8 +92,13 @@ final class TextLayout {
 				List<Glyph> foot = glyphs.stream().filter((g) -> g.baseline > box.getHeight() - BAND).toList();
 				if (page > 1) {
 					problems.addAll(outer(where + "running head", head, outerRight, edge, box.getWidth() / 2, true));
+					problems.addAll(outer(where + "page number", foot, outerRight, edge, box.getWidth() / 2, false));
 				}
-				problems.addAll(outer(where + "page number", foot, outerRight, edge, box.getWidth() / 2, false));
+				else if (foot.stream()
+					.anyMatch((g) -> outerRight ? g.right > box.getWidth() / 2 : g.left < box.getWidth() / 2)) {
+					// the cover's foot holds the job number, at the start of the line
+					problems.add(where + "the cover carries a page number");
+				}
 			}
 		}
 		return problems;

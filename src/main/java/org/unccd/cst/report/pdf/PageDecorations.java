@@ -10,8 +10,9 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.unccd.cst.model.Messages;
 
 /**
- * The running parts of every page: the symbol at the top from page 2 on, as UN documents
- * have it, the page number at the foot, and the job number at the foot of the cover.
+ * The running parts of every page: the symbol at the top and the page number at the foot
+ * from page 2 on, as UN documents have them, and the job number at the foot of the cover,
+ * which carries no page number.
  * <p>
  * UN documents are printed on both sides: the symbol and the page number stand at the
  * outer edge of the page, the right of an odd page and the left of an even one; an Arabic
@@ -63,8 +64,10 @@ final class PageDecorations extends PdfPageEventHelper {
 			ColumnText.showTextAligned(canvas, rtl ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT, job,
 					rtl ? document.right() : document.left(), document.bottom() - 28, 0, direction, 0);
 		}
-		Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
-		ColumnText.showTextAligned(canvas, outer, footer, outerX, document.bottom() - 28, 0, direction, 0);
+		if (page > 1) {
+			Phrase footer = this.fonts.phrase(this.messages.get("page", page), 9);
+			ColumnText.showTextAligned(canvas, outer, footer, outerX, document.bottom() - 28, 0, direction, 0);
+		}
 		Tagging.end(canvas);
 	}
 
